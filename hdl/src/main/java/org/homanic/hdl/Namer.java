@@ -79,6 +79,32 @@ final class Namer {
         }
     }
 
+    /** The name a not-yet-named signal will get from its module's fields, for error messages; null if none. */
+    static String fieldNameOf(Signal target) {
+        Module m = target.owner();
+        for (Class<?> c = m.getClass(); c != null && c != Module.class && c != BlackBox.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic() || !Data.class.isAssignableFrom(f.getType())) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    Object value = f.get(m);
+                    if (value instanceof Data d) {
+                        for (Data.Leaf leaf : d.leaves()) {
+                            if (leaf.bits().isBound() && leaf.bits().signal() == target) {
+                                return legal(Data.join(f.getName(), leaf.path()));
+                            }
+                        }
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // A field we cannot read names nothing.
+                }
+            }
+        }
+        return null;
+    }
+
     private static void nameValue(Module m, String name, Object value) {
         switch (value) {
             case null -> { }

@@ -127,7 +127,8 @@ public final class Signal extends Node {
             case WIRE -> "wire";
             case REG -> "register";
         };
-        return what + " '" + (name == null ? "<unnamed>" : name) + "' of " + owner.moduleName();
+        String shown = name != null ? name : Namer.fieldNameOf(this);
+        return what + " '" + (shown == null ? "<unnamed>" : shown) + "' of " + owner.moduleName();
     }
 
     @Override

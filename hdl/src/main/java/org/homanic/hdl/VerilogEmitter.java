@@ -31,6 +31,7 @@ final class VerilogEmitter {
     private final Set<String> unusedSink = new LinkedHashSet<>();
     private final Set<Signal> procedural = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Signal> readHere = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Signal> resetsUsed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private int tempCounter;
 
     VerilogEmitter(Module m, Netlist net, Map<Module, String> moduleNames) {
@@ -46,6 +47,12 @@ final class VerilogEmitter {
         combBlocks(assigned, logic);
         syncBlocks(logic);
         List<String> instances = instances();
+        // A domain whose registers all lack a reset value leaves its reset input unread.
+        for (ClockDomain d : m.domains().values()) {
+            if (!resetsUsed.contains(d.reset())) {
+                unusedSink.add(d.reset().name());
+            }
+        }
         for (Node u : m.unusedValues()) {
             unusedSink.add(expr(u));
         }
@@ -249,6 +256,7 @@ final class VerilogEmitter {
                 }
             }
             if (!resettable.isEmpty()) {
+                resetsUsed.add(d.reset());
                 b.append(IND).append("if (").append(d.reset().name()).append(") begin\n");
                 for (Signal s : resettable) {
                     b.append(IND).append(IND).append(local(s)).append(" <= ").append(constant(s.reset(), s.width()))
@@ -387,7 +395,11 @@ final class VerilogEmitter {
             return local(p);
         }
         ClockDomain d = child.parentDomains().get(p.domainName());
-        return p.role() == Signal.Role.CLOCK ? d.clock().name() : d.reset().name();
+        if (p.role() == Signal.Role.CLOCK) {
+            return d.clock().name();
+        }
+        resetsUsed.add(d.reset());
+        return d.reset().name();
     }
 
     // ---- expressions ---------------------------------------------------------------------------

@@ -49,7 +49,8 @@ public final class Arbiter<T extends Data> extends Module {
         }
         if (policy == Policy.ROUND_ROBIN) {
             UInt previous = reg("previous_grant", UInt(iw), inputs - 1);
-            for (int i = inputs - 1; i >= 0; i--) {
+            // Input 0 is never "after" the previous grant; it wins through the plain priority above.
+            for (int i = inputs - 1; i >= 1; i--) {
                 int index = i;
                 when(in.get(i).valid.and(previous.lt(index)), () -> comb(choice, index));
             }
