@@ -1,0 +1,94 @@
+package org.homanic.cli;
+
+import org.homanic.hdl.Module;
+import org.homanic.hdl.Verilog;
+import org.homanic.hdl.examples.AxisPipeline;
+import org.homanic.hdl.examples.PacketPriorityArbiter;
+import org.homanic.hdl.tools.Lint;
+import org.homanic.hdl.tools.Synth;
+import org.homanic.hdl.tools.ToolRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The main job: describe hardware in Java, write its Verilog, lint it with Verilator and
+ * synthesize it with Yosys for UltraScale+, and say what happened. Later stages (simulation,
+ * the NIC pipeline) extend it.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the main flow on built-in designs: generate Verilog from the Java hdl,",
+                "lint it with Verilator (-Wall), synthesize it with Yosys for UltraScale+, and report."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to leave the artifacts (default: homa-out/demo).")
+    Path out;
+
+    @Option(names = "--width", paramLabel = "BITS", defaultValue = "512",
+            description = "AXI-Stream data width of the designs, a multiple of 8 (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    private record Job(String title, Module design) {}
+
+    @Override
+    public Integer call() throws IOException {
+        if (width < 8 || width % 8 != 0 || width > 4096) {
+            throw new CliException("--width must be a multiple of 8 between 8 and 4096, not " + width);
+        }
+        Path dir = out != null ? out.toAbsolutePath() : ProjectPaths.output("demo");
+        PrintStream stdout = System.out;
+        List<Job> jobs = List.of(
+                new Job("AXI-Stream pipeline (register slice, 64-deep FIFO, register slice)", new AxisPipeline(width, 1, 64)),
+                new Job("4-input strict-priority packet arbiter", new PacketPriorityArbiter(4, width)));
+        Progress progress = new Progress(System.err, jobs.size() * 3);
+        List<String> report = new ArrayList<>();
+        for (Job job : jobs) {
+            progress.begin("elaborating " + job.design().moduleName() + " and writing its Verilog");
+            Verilog.Design design = Verilog.emit(job.design());
+            Path rtl = dir.resolve("rtl").resolve(design.top());
+            List<Path> files = design.write(rtl);
+            long lines = design.verilogFiles().values().stream().mapToLong(v -> v.lines().count()).sum();
+            progress.done(files.size() + " files, " + lines + " lines of Verilog in " + rtl);
+
+            progress.begin("linting " + design.top() + " with verilator --lint-only -Wall");
+            ToolRun lint = Lint.verilator(design, rtl);
+            long warnings = lint.output().lines().filter(l -> l.startsWith("%Warning")).count();
+            if (!lint.ok()) {
+                throw new CliException("Verilator lint failed for " + design.top() + ":\n" + lint.output());
+            }
+            progress.done(warnings + " warnings");
+
+            progress.begin("synthesizing " + design.top() + " with yosys synth_xilinx -family xcup");
+            Path synthDir = dir.resolve("synth").resolve(design.top());
+            Synth.Result synth = Synth.yosys(design, synthDir,
+                    "synth_xilinx -family xcup -flatten -top " + design.top());
+            if (!synth.ok()) {
+                throw new CliException("Yosys failed for " + design.top() + "; see " + synthDir);
+            }
+            Map<String, Integer> cells = synth.cells();
+            int luts = sum(cells, "LUT\\d");
+            int flops = sum(cells, "FD[RSCP]E");
+            int brams = sum(cells, "RAMB.*");
+            int lutrams = sum(cells, "RAM\\d+[MSX].*");
+            progress.done(luts + " LUTs, " + flops + " flip-flops, " + brams + " block RAMs");
+            report.add(String.format("  %-24s %-68s lint: %d warnings   xcup: %5d LUTs %5d LUTRAMs %5d FFs %3d BRAMs",
+                    design.top(), job.title(), warnings, luts, lutrams, flops, brams));
+        }
+        stdout.println("homa demo: Java hardware descriptions -> Verilog -> Verilator lint -> Yosys synthesis");
+        stdout.println("  data width " + width + " bits; artifacts in " + dir);
+        report.forEach(stdout::println);
+        stdout.println("Next: ./homa test runs the whole suite; docs/hdl.md shows how to write your own module.");
+        return 0;
+    }
+
+    private static int sum(Map<String, Integer> cells, String regex) {
+        return cells.entrySet().stream().filter(e -> e.getKey().matches(regex)).mapToInt(Map.Entry::getValue).sum();
+    }
+}

@@ -1,0 +1,71 @@
+package org.homanic.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line's contract: usage errors exit 2 in one line, help lists every command. */
+class CommandLineTest {
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine cli = Homa.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void unknownCommandIsAOneLineUsageError() {
+        Run r = run("nosuchcommand");
+        assertEquals(Homa.EXIT_USAGE, r.code());
+        assertEquals("homa: error: unknown command 'nosuchcommand' (see './homa --help')", r.err().strip());
+    }
+
+    @Test
+    void badOptionIsAOneLineUsageError() {
+        Run r = run("demo", "--width");
+        assertEquals(Homa.EXIT_USAGE, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("./homa demo --help"), r.err());
+    }
+
+    @Test
+    void badValueIsAUserErrorWithoutStackTrace() {
+        Run r = run("demo", "--width", "12");
+        assertEquals(Homa.EXIT_FAILURE, r.code());
+        assertEquals("homa: error: --width must be a multiple of 8 between 8 and 4096, not 12", r.err().strip());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        CommandLine cli = Homa.commandLine();
+        for (String name : cli.getSubcommands().keySet()) {
+            assertTrue(r.out().contains("  " + name), "help should list " + name + ":\n" + r.out());
+        }
+        assertTrue(r.out().contains("test [MAVEN ARGS]") && r.out().contains("doctor"), r.out());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String name : Homa.commandLine().getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            Run r = run(name, "--help");
+            assertEquals(0, r.code(), name + " --help");
+            assertTrue(r.out().startsWith("Usage: homa " + name), r.out());
+        }
+    }
+}
