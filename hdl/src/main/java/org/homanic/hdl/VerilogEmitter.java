@@ -31,6 +31,8 @@ final class VerilogEmitter {
     private final Set<String> unusedSink = new LinkedHashSet<>();
     private final Set<Signal> procedural = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Signal> readHere = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Reads of one vector by one index: emitted together as one case statement. */
+    private final Map<Node, List<OpNode>> indexGroups = new IdentityHashMap<>();
     private final Set<Signal> resetsUsed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private int tempCounter;
 
@@ -452,6 +454,9 @@ final class VerilogEmitter {
         if (uses.merge(n, 1, Integer::sum) > 1 || !seen.add(n)) {
             return;
         }
+        if (n instanceof OpNode op && op.op() == Op.INDEX) {
+            indexGroups.computeIfAbsent(op.arg(0), k -> new ArrayList<>()).add(op);
+        }
         if (n instanceof Signal s) {
             readHere.add(s);
         }
@@ -538,22 +543,41 @@ final class VerilogEmitter {
                 ? e.substring(1, e.length() - 1) : e;
     }
 
+    /** Names every read selected by the same index as {@code op}, in one {@code always @(*) case}. */
     private String indexTemp(OpNode op) {
-        String name = "_index_" + tempCounter++;
-        temps.put(op, name);
         Node index = op.arg(0);
+        List<OpNode> group = indexGroups.getOrDefault(index, List.of(op)).stream()
+                .filter(g -> g.args().size() == op.args().size() && !temps.containsKey(g)).toList();
+        List<String> declarations = new ArrayList<>();
+        for (OpNode g : group) {
+            String name = "_index_" + tempCounter++;
+            temps.put(g, name);
+            declarations.add("reg " + (g.width() > 1 ? range(g.width()) + " " : "") + name + ";");
+        }
         int n = op.args().size() - 1;
-        StringBuilder b = new StringBuilder();
-        b.append("reg ").append(op.width() > 1 ? range(op.width()) + " " : "").append(name).append(";\n");
+        StringBuilder b = new StringBuilder(String.join("\n", declarations)).append('\n');
         b.append("always @(*) begin\n").append(IND).append("case (").append(top(index)).append(")\n");
         for (int i = 0; i < n && BigInteger.valueOf(i).bitLength() <= index.width(); i++) {
-            b.append(IND).append(IND).append(number(BigInteger.valueOf(i), index.width())).append(": ")
-                    .append(name).append(" = ").append(top(op.arg(i + 1))).append(";\n");
+            caseItem(b, number(BigInteger.valueOf(i), index.width()), group, i + 1);
         }
-        b.append(IND).append(IND).append("default: ").append(name).append(" = ").append(top(op.arg(1))).append(";\n");
+        caseItem(b, "default", group, 1);
         b.append(IND).append("endcase\nend");
         tempLines.add(b.toString());
-        return name;
+        return temps.get(op);
+    }
+
+    private void caseItem(StringBuilder b, String label, List<OpNode> group, int element) {
+        String ind = IND + IND;
+        if (group.size() == 1) {
+            b.append(ind).append(label).append(": ").append(temps.get(group.getFirst())).append(" = ")
+                    .append(top(group.getFirst().arg(element))).append(";\n");
+            return;
+        }
+        b.append(ind).append(label).append(": begin\n");
+        for (OpNode g : group) {
+            b.append(ind).append(IND).append(temps.get(g)).append(" = ").append(top(g.arg(element))).append(";\n");
+        }
+        b.append(ind).append("end\n");
     }
 
     private String inline(OpNode op) {
