@@ -6,6 +6,8 @@ import org.homanic.hdl.examples.PacketPriorityArbiter;
 import org.homanic.hdl.lib.Arbiter;
 import org.homanic.hdl.lib.Demux;
 import org.homanic.hdl.lib.Fifo;
+import org.homanic.hdl.lib.PacketFifo;
+import org.homanic.hdl.Axis;
 import org.homanic.hdl.tools.Synth;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +119,7 @@ class EmitConstructsTest {
         lintAndSynth(new Arbiter<>(() -> UInt(16), 4, Arbiter.Policy.ROUND_ROBIN, null));
         lintAndSynth(new Arbiter<>(() -> UInt(16), 3, Arbiter.Policy.PRIORITY, null));
         lintAndSynth(new Demux<>(() -> UInt(16), 3));
+        lintAndSynth(new PacketFifo<>(() -> new Axis.Beat(64, 1), 32, beat -> beat.last));
     }
 
     @Test
