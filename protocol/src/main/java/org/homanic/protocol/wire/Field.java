@@ -71,8 +71,14 @@ public record Field(String name, int offset, int size, int bitShift, int bitWidt
 
     /** Unsigned value of this field in the header that starts at {@code base}. */
     public long get(MemorySegment segment, long base) {
+        long container = container(segment, base);
+        if (!isBitField()) return container;
+        return (container >>> bitShift) & mask();
+    }
+
+    private long container(MemorySegment segment, long base) {
         long at = base + offset;
-        long container = switch (size) {
+        return switch (size) {
             case 1 -> Byte.toUnsignedLong(segment.get(ValueLayout.JAVA_BYTE, at));
             case 2 -> Short.toUnsignedLong(segment.get(U16, at));
             case 4 -> Integer.toUnsignedLong(segment.get(U32, at));
@@ -84,8 +90,6 @@ public record Field(String name, int offset, int size, int bitShift, int bitWidt
                 yield v;
             }
         };
-        if (!isBitField()) return container;
-        return (container >>> bitShift) & mask();
     }
 
     /** Writes {@code value} into this field, leaving the other bits of a shared container unchanged. */
@@ -96,7 +100,7 @@ public record Field(String name, int offset, int size, int bitShift, int bitWidt
         }
         long container = value;
         if (isBitField()) {
-            long old = bitsOf(segment, base);
+            long old = container(segment, base);
             container = (old & ~(mask() << bitShift)) | (value << bitShift);
         }
         long at = base + offset;
@@ -118,10 +122,6 @@ public record Field(String name, int offset, int size, int bitShift, int bitWidt
     public String hex(MemorySegment segment, long base) {
         byte[] bytes = segment.asSlice(base + offset, size).toArray(ValueLayout.JAVA_BYTE);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private long bitsOf(MemorySegment segment, long base) {
-        return Field.bytes(name, offset, size, description).get(segment, base);
     }
 
     private long mask() {
