@@ -79,6 +79,23 @@ public final class HeaderLayout {
         for (String key : values.keySet()) field(key);
     }
 
+    /**
+     * A Markdown table of the fields at or after byte {@code fromOffset} (0 for all): offset,
+     * size, bits for bit fields, name, meaning. docs/protocol.md embeds these tables.
+     */
+    public String markdownTable(int fromOffset) {
+        StringBuilder s = new StringBuilder("| offset | size | field | meaning |\n|---|---|---|---|\n");
+        for (Field f : fields) {
+            if (f.offset() < fromOffset) continue;
+            String size = f.isBitField()
+                    ? f.bitWidth() + " bit" + (f.bitWidth() == 1 ? "" : "s") + " (bits " + (f.bitShift() + f.bitWidth() - 1) + ".." + f.bitShift() + " of " + f.size() + " B)"
+                    : String.valueOf(f.size());
+            s.append("| ").append(f.offset()).append(" | ").append(size).append(" | `").append(f.name()).append("` | ")
+                    .append(f.description()).append(" |\n");
+        }
+        return s.toString();
+    }
+
     @Override
     public String toString() {
         return name + "(" + size + " bytes, " + fields.size() + " fields)";
