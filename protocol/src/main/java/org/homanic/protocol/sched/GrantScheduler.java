@@ -366,6 +366,49 @@ public final class GrantScheduler {
         return result;
     }
 
+    /**
+     * Checks the model's internal consistency and the per-peer rule; throws IllegalStateException
+     * naming the first violation. Cheap enough to call after every event in randomized tests.
+     */
+    public void checkInvariants() {
+        int counted = 0;
+        Map<Peer, Integer> slotsPerPeer = new HashMap<>();
+        for (int i = 0; i < GrantConfig.MAX_GRANTS; i++) {
+            Msg a = active[i];
+            if (a == null) {
+                if ((needy & (1 << i)) != 0) throw new IllegalStateException("needy bit on empty slot " + i);
+                continue;
+            }
+            if (i >= config.maxOvercommit()) throw new IllegalStateException("slot " + i + " beyond max_overcommit");
+            if (a.activeIx != i || !a.managed) throw new IllegalStateException(a.key + " in slot " + i + " is inconsistent");
+            counted++;
+            slotsPerPeer.merge(a.peer, 1, Integer::sum);
+        }
+        if (counted != numActive) throw new IllegalStateException("numActive " + numActive + " but " + counted + " slots used");
+        long total = 0;
+        int waiting = 0;
+        for (Msg m : messages.values()) {
+            if (m.granted > m.length()) throw new IllegalStateException(m.key + " granted past its length");
+            if (!m.managed) continue;
+            total += m.recIncoming;
+            if (m.recIncoming != Math.max(0, m.granted - m.received())) throw new IllegalStateException(m.key + " stale incoming");
+            if (m.activeIx < 0) {
+                waiting++;
+                if (!m.peer.waiting.contains(m)) throw new IllegalStateException(m.key + " managed but in no list");
+            }
+        }
+        if (total != totalIncoming) throw new IllegalStateException("total_incoming " + totalIncoming + " != sum " + total);
+        if (waiting > 0 && numActive < config.maxOvercommit()) throw new IllegalStateException("a slot is free while messages wait");
+        for (Peer p : peers.values()) {
+            if (p.activeCount != slotsPerPeer.getOrDefault(p, 0)) throw new IllegalStateException("peer " + p.id + " slot count");
+            if (!p.waiting.isEmpty() && p.activeCount == 0) {
+                for (int n : slotsPerPeer.values()) {
+                    if (n > 1) throw new IllegalStateException("peer " + p.id + " has none of the slots while another holds " + n);
+                }
+            }
+        }
+    }
+
     // Observations for tests and for comparing against the RTL.
 
     public long window() { return window; }
