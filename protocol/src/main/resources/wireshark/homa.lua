@@ -8,9 +8,8 @@ local HIJACK_FLAGS = 6
 local HIJACK_URGENT = 47485
 local OFFSET_IN_SEQUENCE = 4294967295
 
--- Per type code: name, header length, fields {name, offset, size in bytes}.
-local layouts = {
-  [16] = { name = "DATA", size = 56, fields = {
+-- Fields {name, offset, size in bytes}: the common header, then per type code the rest.
+local common = {
     {"sport", 0, 2},
     {"dport", 2, 2},
     {"sequence", 4, 4},
@@ -22,6 +21,9 @@ local layouts = {
     {"checksum", 16, 2},
     {"urgent", 18, 2},
     {"sender_id", 20, 8},
+}
+local layouts = {
+  [16] = { name = "DATA", size = 56, fields = {
     {"message_length", 28, 4},
     {"incoming", 32, 4},
     {"ack.client_id", 36, 8},
@@ -32,74 +34,19 @@ local layouts = {
     {"seg.offset", 52, 4},
   }},
   [17] = { name = "GRANT", size = 33, fields = {
-    {"sport", 0, 2},
-    {"dport", 2, 2},
-    {"sequence", 4, 4},
-    {"ack", 8, 3},
-    {"type", 11, 1},
-    {"doff", 12, 1},
-    {"flags", 13, 1},
-    {"window", 14, 2},
-    {"checksum", 16, 2},
-    {"urgent", 18, 2},
-    {"sender_id", 20, 8},
     {"offset", 28, 4},
     {"priority", 32, 1},
   }},
   [18] = { name = "RESEND", size = 37, fields = {
-    {"sport", 0, 2},
-    {"dport", 2, 2},
-    {"sequence", 4, 4},
-    {"ack", 8, 3},
-    {"type", 11, 1},
-    {"doff", 12, 1},
-    {"flags", 13, 1},
-    {"window", 14, 2},
-    {"checksum", 16, 2},
-    {"urgent", 18, 2},
-    {"sender_id", 20, 8},
     {"offset", 28, 4},
     {"length", 32, 4},
     {"priority", 36, 1},
   }},
   [19] = { name = "RPC_UNKNOWN", size = 28, fields = {
-    {"sport", 0, 2},
-    {"dport", 2, 2},
-    {"sequence", 4, 4},
-    {"ack", 8, 3},
-    {"type", 11, 1},
-    {"doff", 12, 1},
-    {"flags", 13, 1},
-    {"window", 14, 2},
-    {"checksum", 16, 2},
-    {"urgent", 18, 2},
-    {"sender_id", 20, 8},
   }},
   [20] = { name = "BUSY", size = 28, fields = {
-    {"sport", 0, 2},
-    {"dport", 2, 2},
-    {"sequence", 4, 4},
-    {"ack", 8, 3},
-    {"type", 11, 1},
-    {"doff", 12, 1},
-    {"flags", 13, 1},
-    {"window", 14, 2},
-    {"checksum", 16, 2},
-    {"urgent", 18, 2},
-    {"sender_id", 20, 8},
   }},
   [21] = { name = "CUTOFFS", size = 62, fields = {
-    {"sport", 0, 2},
-    {"dport", 2, 2},
-    {"sequence", 4, 4},
-    {"ack", 8, 3},
-    {"type", 11, 1},
-    {"doff", 12, 1},
-    {"flags", 13, 1},
-    {"window", 14, 2},
-    {"checksum", 16, 2},
-    {"urgent", 18, 2},
-    {"sender_id", 20, 8},
     {"unsched_cutoffs[0]", 28, 4},
     {"unsched_cutoffs[1]", 32, 4},
     {"unsched_cutoffs[2]", 36, 4},
@@ -111,43 +58,10 @@ local layouts = {
     {"cutoff_version", 60, 2},
   }},
   [22] = { name = "FREEZE", size = 28, fields = {
-    {"sport", 0, 2},
-    {"dport", 2, 2},
-    {"sequence", 4, 4},
-    {"ack", 8, 3},
-    {"type", 11, 1},
-    {"doff", 12, 1},
-    {"flags", 13, 1},
-    {"window", 14, 2},
-    {"checksum", 16, 2},
-    {"urgent", 18, 2},
-    {"sender_id", 20, 8},
   }},
   [23] = { name = "NEED_ACK", size = 28, fields = {
-    {"sport", 0, 2},
-    {"dport", 2, 2},
-    {"sequence", 4, 4},
-    {"ack", 8, 3},
-    {"type", 11, 1},
-    {"doff", 12, 1},
-    {"flags", 13, 1},
-    {"window", 14, 2},
-    {"checksum", 16, 2},
-    {"urgent", 18, 2},
-    {"sender_id", 20, 8},
   }},
   [24] = { name = "ACK", size = 80, fields = {
-    {"sport", 0, 2},
-    {"dport", 2, 2},
-    {"sequence", 4, 4},
-    {"ack", 8, 3},
-    {"type", 11, 1},
-    {"doff", 12, 1},
-    {"flags", 13, 1},
-    {"window", 14, 2},
-    {"checksum", 16, 2},
-    {"urgent", 18, 2},
-    {"sender_id", 20, 8},
     {"num_acks", 28, 2},
     {"acks[0].client_id", 30, 8},
     {"acks[0].server_port", 38, 2},
@@ -172,22 +86,26 @@ for code, l in pairs(layouts) do type_names[code] = l.name end
 local protofields = {}
 local makers = { [1] = ProtoField.uint8, [2] = ProtoField.uint16, [3] = ProtoField.uint24,
                  [4] = ProtoField.uint32, [8] = ProtoField.uint64 }
-local codes = {}
-for code in pairs(layouts) do codes[#codes + 1] = code end
-table.sort(codes)
-for _, code in ipairs(codes) do
-  for _, f in ipairs(layouts[code].fields) do
-    local name, size = f[1], f[3]
-    if not protofields[name] then
-      local abbrev = "homa." .. name:gsub("[%[%]]", "_"):gsub("%.", "_")
-      if name == "type" then
-        protofields[name] = ProtoField.uint8(abbrev, name, base.DEC, type_names)
-      else
-        protofields[name] = makers[size](abbrev, name, base.DEC)
-      end
-    end
+local function each_field(fn)
+  for _, f in ipairs(common) do fn(f) end
+  local codes = {}
+  for code in pairs(layouts) do codes[#codes + 1] = code end
+  table.sort(codes)
+  for _, code in ipairs(codes) do
+    for _, f in ipairs(layouts[code].fields) do fn(f) end
   end
 end
+each_field(function(f)
+  local name, size = f[1], f[3]
+  if not protofields[name] then
+    local abbrev = "homa." .. name:gsub("[%[%]]", "_"):gsub("%.", "_")
+    if name == "type" then
+      protofields[name] = ProtoField.uint8(abbrev, name, base.DEC, type_names)
+    else
+      protofields[name] = makers[size](abbrev, name, base.DEC)
+    end
+  end
+end)
 local f_data_offset = ProtoField.uint32("homa.data_offset", "data offset (effective)", base.DEC)
 local f_payload_length = ProtoField.uint32("homa.payload_length", "payload length", base.DEC)
 local f_payload = ProtoField.bytes("homa.payload", "payload")
@@ -222,6 +140,9 @@ local function dissect(tvb, pinfo, tree, hijacked)
     return len
   end
   subtree:append_text(", " .. l.name)
+  for _, f in ipairs(common) do
+    subtree:add(protofields[f[1]], tvb(f[2], f[3]))
+  end
   for _, f in ipairs(l.fields) do
     subtree:add(protofields[f[1]], tvb(f[2], f[3]))
   end

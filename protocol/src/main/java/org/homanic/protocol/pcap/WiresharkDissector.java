@@ -1,7 +1,9 @@
 package org.homanic.protocol.pcap;
 
 import org.homanic.protocol.wire.Field;
+import org.homanic.protocol.wire.HeaderLayout;
 import org.homanic.protocol.wire.HomaConstants;
+import org.homanic.protocol.wire.HomaHeaders;
 import org.homanic.protocol.wire.PacketType;
 
 import java.io.IOException;
@@ -40,21 +42,28 @@ public final class WiresharkDissector {
         s.append("local HIJACK_FLAGS = ").append(HomaConstants.HIJACK_FLAGS).append('\n');
         s.append("local HIJACK_URGENT = ").append(HomaConstants.HIJACK_URGENT).append('\n');
         s.append("local OFFSET_IN_SEQUENCE = ").append(HomaConstants.OFFSET_IN_SEQUENCE).append("\n\n");
-        s.append("-- Per type code: name, header length, fields {name, offset, size in bytes}.\n");
+        s.append("-- Fields {name, offset, size in bytes}: the common header, then per type code the rest.\n");
+        s.append("local common = {\n");
+        appendFields(s, HomaHeaders.COMMON, 0);
+        s.append("}\n");
         s.append("local layouts = {\n");
         for (PacketType t : PacketType.values()) {
             s.append("  [").append(t.code()).append("] = { name = \"").append(t.name()).append("\", size = ")
                     .append(t.minLength()).append(", fields = {\n");
-            for (Field f : t.layout().fields()) {
-                if (f.isBitField()) throw new IllegalStateException("Homa headers have no bit fields: " + f);
-                s.append("    {\"").append(f.name()).append("\", ").append(f.offset()).append(", ")
-                        .append(f.size()).append("},\n");
-            }
+            appendFields(s, t.layout(), HomaHeaders.COMMON.size());
             s.append("  }},\n");
         }
         s.append("}\n\n");
         s.append(ENGINE);
         return s.toString();
+    }
+
+    private static void appendFields(StringBuilder s, HeaderLayout layout, int from) {
+        for (Field f : layout.fields()) {
+            if (f.offset() < from) continue;
+            if (f.isBitField()) throw new IllegalStateException("Homa headers have no bit fields: " + f);
+            s.append("    {\"").append(f.name()).append("\", ").append(f.offset()).append(", ").append(f.size()).append("},\n");
+        }
     }
 
     /** The part of the dissector that does not depend on the layouts. */
@@ -69,22 +78,26 @@ public final class WiresharkDissector {
             local protofields = {}
             local makers = { [1] = ProtoField.uint8, [2] = ProtoField.uint16, [3] = ProtoField.uint24,
                              [4] = ProtoField.uint32, [8] = ProtoField.uint64 }
-            local codes = {}
-            for code in pairs(layouts) do codes[#codes + 1] = code end
-            table.sort(codes)
-            for _, code in ipairs(codes) do
-              for _, f in ipairs(layouts[code].fields) do
-                local name, size = f[1], f[3]
-                if not protofields[name] then
-                  local abbrev = "homa." .. name:gsub("[%[%]]", "_"):gsub("%.", "_")
-                  if name == "type" then
-                    protofields[name] = ProtoField.uint8(abbrev, name, base.DEC, type_names)
-                  else
-                    protofields[name] = makers[size](abbrev, name, base.DEC)
-                  end
-                end
+            local function each_field(fn)
+              for _, f in ipairs(common) do fn(f) end
+              local codes = {}
+              for code in pairs(layouts) do codes[#codes + 1] = code end
+              table.sort(codes)
+              for _, code in ipairs(codes) do
+                for _, f in ipairs(layouts[code].fields) do fn(f) end
               end
             end
+            each_field(function(f)
+              local name, size = f[1], f[3]
+              if not protofields[name] then
+                local abbrev = "homa." .. name:gsub("[%[%]]", "_"):gsub("%.", "_")
+                if name == "type" then
+                  protofields[name] = ProtoField.uint8(abbrev, name, base.DEC, type_names)
+                else
+                  protofields[name] = makers[size](abbrev, name, base.DEC)
+                end
+              end
+            end)
             local f_data_offset = ProtoField.uint32("homa.data_offset", "data offset (effective)", base.DEC)
             local f_payload_length = ProtoField.uint32("homa.payload_length", "payload length", base.DEC)
             local f_payload = ProtoField.bytes("homa.payload", "payload")
@@ -119,6 +132,9 @@ public final class WiresharkDissector {
                 return len
               end
               subtree:append_text(", " .. l.name)
+              for _, f in ipairs(common) do
+                subtree:add(protofields[f[1]], tvb(f[2], f[3]))
+              end
               for _, f in ipairs(l.fields) do
                 subtree:add(protofields[f[1]], tvb(f[2], f[3]))
               end

@@ -84,7 +84,7 @@ public record Field(String name, int offset, int size, int bitShift, int bitWidt
             case 4 -> Integer.toUnsignedLong(segment.get(U32, at));
             case 8 -> segment.get(U64, at);
             default -> {
-                if (size > 8) throw new UnsupportedOperationException(name + " is " + size + " bytes; use hex()");
+                if (size > 8) throw new IllegalArgumentException(name + " is " + size + " bytes, too wide for a long; read it with hex()");
                 long v = 0;
                 for (int i = 0; i < size; i++) v = (v << 8) | Byte.toUnsignedLong(segment.get(ValueLayout.JAVA_BYTE, at + i));
                 yield v;
@@ -94,7 +94,7 @@ public record Field(String name, int offset, int size, int bitShift, int bitWidt
 
     /** Writes {@code value} into this field, leaving the other bits of a shared container unchanged. */
     public void set(MemorySegment segment, long base, long value) {
-        if (size > 8) throw new UnsupportedOperationException(name + " is " + size + " bytes; use copy");
+        if (size > 8) throw new IllegalArgumentException(name + " is " + size + " bytes, too wide for a long; copy the bytes instead");
         if (bitWidth < 64 && (value & ~mask()) != 0) {
             throw new IllegalArgumentException(name + ": value 0x" + Long.toHexString(value) + " does not fit " + bitWidth + " bits");
         }
