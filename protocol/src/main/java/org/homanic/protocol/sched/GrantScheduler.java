@@ -127,7 +127,10 @@ public final class GrantScheduler {
         return drain();
     }
 
-    /** The RPC ended (message consumed, RPC aborted or timed out): forget it, as step 2. */
+    /**
+     * The RPC ended (message consumed, RPC aborted or timed out): forget it, as step 2. A later
+     * DATA packet with the same key starts a new message.
+     */
     public List<Decision> onRpcEnd(long time, RpcKey key) {
         advanceTime(time);
         Msg m = messages.remove(key);
