@@ -2,6 +2,8 @@ package org.homanic.protocol.decode;
 
 import org.homanic.protocol.wire.Rejection;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public record DecodedPacket(String input, int length, Rejection rejection, Map<S
 
     /** Human-readable lines: a summary, then one line per field, indented under its layer. */
     public List<String> toText() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         StringBuilder head = new StringBuilder(input + ", " + length + " bytes: ");
         head.append(accepted() ? "accepted" : "rejected, " + rejection.name() + " (" + rejection.explanation() + ")");
         if (!notes.isEmpty()) {
@@ -64,7 +66,7 @@ public record DecodedPacket(String input, int length, Rejection rejection, Map<S
 
     private static String show(Object value) {
         if (value instanceof Long l && (l > 9 || l < 0)) return Long.toUnsignedString(l) + " (0x" + Long.toHexString(l) + ")";
-        if (value instanceof java.math.BigInteger b) return b + " (0x" + b.toString(16) + ")";
+        if (value instanceof BigInteger b) return b + " (0x" + b.toString(16) + ")";
         return String.valueOf(value);
     }
 }

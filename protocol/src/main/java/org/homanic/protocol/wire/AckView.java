@@ -1,5 +1,7 @@
 package org.homanic.protocol.wire;
 
+import java.lang.foreign.MemorySegment;
+
 /** Flyweight over an ACK packet (up to five acknowledged RPCs). */
 public final class AckView extends HomaView {
     private static final long NUM_ACKS = at(HomaHeaders.ACK, "num_acks");
@@ -8,7 +10,7 @@ public final class AckView extends HomaView {
     private static final long STRIDE = at(HomaHeaders.ACK, "acks[1].client_id") - ACK0_CLIENT_ID;
 
     @Override
-    public AckView wrap(java.lang.foreign.MemorySegment segment, long base) {
+    public AckView wrap(MemorySegment segment, long base) {
         super.wrap(segment, base);
         return this;
     }

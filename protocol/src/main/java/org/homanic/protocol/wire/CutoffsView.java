@@ -1,5 +1,7 @@
 package org.homanic.protocol.wire;
 
+import java.lang.foreign.MemorySegment;
+
 /** Flyweight over a CUTOFFS packet. */
 public final class CutoffsView extends HomaView {
     private static final long CUTOFF_0 = at(HomaHeaders.CUTOFFS, "unsched_cutoffs[0]");
@@ -7,7 +9,7 @@ public final class CutoffsView extends HomaView {
     private static final long CUTOFF_VERSION = at(HomaHeaders.CUTOFFS, "cutoff_version");
 
     @Override
-    public CutoffsView wrap(java.lang.foreign.MemorySegment segment, long base) {
+    public CutoffsView wrap(MemorySegment segment, long base) {
         super.wrap(segment, base);
         return this;
     }

@@ -1,5 +1,7 @@
 package org.homanic.protocol.wire;
 
+import java.lang.foreign.MemorySegment;
+
 /** Flyweight over a DATA packet (header + payload). */
 public final class DataView extends HomaView {
     private static final long MESSAGE_LENGTH = at(HomaHeaders.DATA, "message_length");
@@ -14,7 +16,7 @@ public final class DataView extends HomaView {
     public static final int HEADER_LENGTH = HomaHeaders.DATA.size();
 
     @Override
-    public DataView wrap(java.lang.foreign.MemorySegment segment, long base) {
+    public DataView wrap(MemorySegment segment, long base) {
         super.wrap(segment, base);
         return this;
     }

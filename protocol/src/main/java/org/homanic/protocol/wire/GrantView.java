@@ -1,12 +1,14 @@
 package org.homanic.protocol.wire;
 
+import java.lang.foreign.MemorySegment;
+
 /** Flyweight over a GRANT packet. */
 public final class GrantView extends HomaView {
     private static final long OFFSET = at(HomaHeaders.GRANT, "offset");
     private static final long PRIORITY = at(HomaHeaders.GRANT, "priority");
 
     @Override
-    public GrantView wrap(java.lang.foreign.MemorySegment segment, long base) {
+    public GrantView wrap(MemorySegment segment, long base) {
         super.wrap(segment, base);
         return this;
     }

@@ -1,5 +1,7 @@
 package org.homanic.protocol.wire;
 
+import java.lang.foreign.MemorySegment;
+
 /** Flyweight over a RESEND packet. */
 public final class ResendView extends HomaView {
     private static final long OFFSET = at(HomaHeaders.RESEND, "offset");
@@ -7,7 +9,7 @@ public final class ResendView extends HomaView {
     private static final long PRIORITY = at(HomaHeaders.RESEND, "priority");
 
     @Override
-    public ResendView wrap(java.lang.foreign.MemorySegment segment, long base) {
+    public ResendView wrap(MemorySegment segment, long base) {
         super.wrap(segment, base);
         return this;
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ class GrantSchedulerRandomTest {
         Map<RpcKey, Sender> senders = new LinkedHashMap<>();
         Map<RpcKey, Long> lastGrant = new HashMap<>();
         List<Sender> withoutBuffers = new ArrayList<>();
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         long now = 0;
         int created = 0;
         for (int step = 0; step < 4000 || hasWork(senders) || !withoutBuffers.isEmpty(); step++) {

@@ -12,6 +12,7 @@ import static org.homanic.protocol.sched.Decision.GrantReason.NEEDY;
 import static org.homanic.protocol.sched.Decision.GrantReason.WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -224,9 +225,9 @@ class GrantSchedulerTest {
     void configIsChecked() {
         assertEquals(8, NO_FIFO.withMaxOvercommit(20).maxOvercommit(), "capped at HOMA_MAX_GRANTS");
         assertEquals(500, new GrantConfig(8, 1, 0, 900, 1, 1, 8, 3).grantFifoFraction());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NO_FIFO.withMaxIncoming(0));
+        assertThrows(IllegalArgumentException.class, () -> NO_FIFO.withMaxIncoming(0));
         GrantScheduler s = new GrantScheduler(NO_FIFO);
         s.onData(5, data(rpc(1), 10, 1, 0, 1));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.advanceTime(4), "time went backwards");
+        assertThrows(IllegalArgumentException.class, () -> s.advanceTime(4), "time went backwards");
     }
 }

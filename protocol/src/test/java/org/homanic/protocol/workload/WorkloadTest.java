@@ -2,6 +2,7 @@ package org.homanic.protocol.workload;
 
 import org.homanic.protocol.SharedFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,7 +86,7 @@ class WorkloadTest {
     }
 
     @Test
-    void inverseCdfPicksPointMasses(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    void inverseCdfPicksPointMasses(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("t.csv");
         Files.writeString(csv, "length_bytes,weight,cumulative_fraction\n10,0.25,0.25\n20,0.5,0.75\n2000000,0.25,1\n");
         Workload w = Workload.load("T", csv);
