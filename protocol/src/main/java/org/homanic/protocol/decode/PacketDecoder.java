@@ -63,7 +63,7 @@ public final class PacketDecoder {
             }
             if (ethertype == NetHeaders.ETHERTYPE_IPV4 && fits(bytes, at, NetHeaders.IPV4)) {
                 Map<String, Object> ip = fields(NetHeaders.IPV4, s, at);
-                long optionBytes = (long) NetHeaders.IPV4.field("ihl").get(s, at) * 4 - NetHeaders.IPV4.size();
+                long optionBytes = NetHeaders.IPV4.field("ihl").get(s, at) * 4 - NetHeaders.IPV4.size();
                 if (optionBytes > 0 && at + NetHeaders.IPV4.size() + optionBytes <= bytes.length) {
                     ip.put("options", HEX.formatHex(bytes, (int) at + 20, (int) (at + 20 + optionBytes)));
                 }
