@@ -68,4 +68,29 @@ class CommandLineTest {
             assertTrue(r.out().startsWith("Usage: homa " + name), r.out());
         }
     }
+
+    @Test
+    void decodeShowsTheFieldsOfAGrant() {
+        // GRANT from the kernel fixtures: Homa header onward, 33 bytes.
+        Run r = run("decode", "1234abcd1020304011223311504256789abcb97d01020304050607081122334407");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("homa header, 33 bytes"), r.out());
+        assertTrue(r.out().contains("type=GRANT"), r.out());
+        assertTrue(r.out().contains("offset     287454020 (0x11223344)"), r.out());
+    }
+
+    @Test
+    void decodeJsonIsOneObject() throws Exception {
+        Run r = run("decode", "--json", "1234abcd1020304011223311504256789abcb97d01020304050607081122334407");
+        assertEquals(0, r.code(), r.err());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertTrue(tree.isObject(), r.out());
+    }
+
+    @Test
+    void decodeRefusesBadHexInOneLine() {
+        Run r = run("decode", "zz");
+        assertEquals(Homa.EXIT_FAILURE, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
 }
