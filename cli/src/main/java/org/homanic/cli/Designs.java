@@ -1,0 +1,48 @@
+package org.homanic.cli;
+
+import org.homanic.hdl.Module;
+import org.homanic.hdl.examples.AxisPipeline;
+import org.homanic.hdl.examples.PacketPriorityArbiter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The designs that commands such as {@code ./homa synth NAME} know by name. Each entry builds
+ * its design from {@code --set key=value} parameters, with defaults. Add a design with one
+ * {@code add(...)} line.
+ */
+final class Designs {
+    private Designs() {}
+
+    record Entry(String name, String description, Function<DesignParams, Module> factory) {}
+
+    private static final Map<String, Entry> ALL = new LinkedHashMap<>();
+
+    static {
+        add("axis-pipeline", "hdl example: AXI-Stream register slice, FIFO, register slice",
+                p -> new AxisPipeline(p.integer("width", 512, 8, 4096), 1, p.integer("depth", 64, 2, 1 << 16)));
+        add("priority-arbiter", "hdl example: strict-priority AXI-Stream packet arbiter",
+                p -> new PacketPriorityArbiter(p.integer("inputs", 4, 2, 64), p.integer("width", 512, 8, 4096)));
+    }
+
+    private static void add(String name, String description, Function<DesignParams, Module> factory) {
+        ALL.put(name, new Entry(name, description, factory));
+    }
+
+    static Map<String, Entry> all() {
+        return ALL;
+    }
+
+    /** The design {@code name} built with {@code params}; a clear error for an unknown name or parameter. */
+    static Module build(String name, DesignParams params) {
+        Entry e = ALL.get(name);
+        if (e == null) {
+            throw new CliException("unknown design '" + name + "'; known designs: " + String.join(", ", ALL.keySet()));
+        }
+        Module m = e.factory().apply(params);
+        params.checkAllUsed(name);
+        return m;
+    }
+}
