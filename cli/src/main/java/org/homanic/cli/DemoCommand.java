@@ -7,11 +7,12 @@ import org.homanic.hdl.examples.PacketPriorityArbiter;
 import org.homanic.hdl.tools.Lint;
 import org.homanic.hdl.tools.Synth;
 import org.homanic.hdl.tools.ToolRun;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.concurrent.Callable;
                 "lint it with Verilator (-Wall), synthesize it with Yosys for UltraScale+, and report."})
 final class DemoCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where to leave the artifacts (default: homa-out/demo).")
     Path out;
 
@@ -43,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new CliException("--width must be a multiple of 8 between 8 and 4096, not " + width);
         }
         Path dir = out != null ? out.toAbsolutePath() : ProjectPaths.output("demo");
-        PrintStream stdout = System.out;
+        PrintWriter stdout = spec.commandLine().getOut();
         List<Job> jobs = List.of(
                 new Job("AXI-Stream pipeline (register slice, 64-deep FIFO, register slice)", new AxisPipeline(width, 1, 64)),
                 new Job("4-input strict-priority packet arbiter", new PacketPriorityArbiter(4, width)));
@@ -85,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("  data width " + width + " bits; artifacts in " + dir);
         report.forEach(stdout::println);
         stdout.println("Next: ./homa test runs the whole suite; docs/hdl.md shows how to write your own module.");
+        stdout.flush();
         return 0;
     }
 

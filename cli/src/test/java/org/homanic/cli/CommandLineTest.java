@@ -93,4 +93,27 @@ class CommandLineTest {
         assertEquals(Homa.EXIT_FAILURE, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void synthReportsResourcesAndLogicDepthAsOneJsonObject() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("homa-synth-test");
+        Run r = run("synth", "axis-pipeline", "--set", "width=32", "--set", "depth=16", "--json", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals("AxisPipeline", tree.get("topModule").asText());
+        assertTrue(tree.get("luts").asInt() > 0, r.out());
+        assertTrue(tree.get("flipFlops").asInt() > 2 * 2 * 38, "two 2-word register slices of 38 bits: " + r.out());
+        int levels = tree.get("deepestPathLutLevels").asInt();
+        assertTrue(levels >= 1 && levels <= 6, r.out());
+    }
+
+    @Test
+    void synthRefusesUnknownDesignsAndParameters() {
+        Run unknown = run("synth", "nosuch");
+        assertEquals(Homa.EXIT_FAILURE, unknown.code());
+        assertTrue(unknown.err().contains("unknown design 'nosuch'; known designs: axis-pipeline"), unknown.err());
+        Run typo = run("synth", "axis-pipeline", "--set", "widht=64");
+        assertEquals(Homa.EXIT_FAILURE, typo.code());
+        assertTrue(typo.err().contains("has no parameter 'widht'"), typo.err());
+    }
 }

@@ -43,6 +43,30 @@ public final class Synth {
         return new Result(run, cells);
     }
 
+    /** A synthesis report for one target: resources, the deepest path in LUT levels, the tool's time. */
+    public record Report(SynthTarget target, Map<String, Integer> cells, int luts, int flipFlops, double blockRams,
+                         int lutRams, int dsps, LogicDepth.Result depth, double seconds, Path netlist) {}
+
+    /**
+     * Synthesizes for {@code target} in {@code dir}, writes the netlist as JSON and measures its
+     * logic depth. Throws when Yosys fails, with the end of its log.
+     */
+    public static Report report(Verilog.Design design, Path dir, SynthTarget target) throws IOException {
+        long start = System.nanoTime();
+        Result r = yosys(design, dir, target.script(design.top()) + "\nwrite_json netlist.json");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!r.ok()) {
+            String log = r.run().output();
+            throw new IOException("yosys failed on " + design.top() + ": "
+                    + log.substring(Math.max(0, log.length() - 2000)));
+        }
+        Path netlist = dir.resolve("netlist.json");
+        LogicDepth.Result depth = LogicDepth.analyse(netlist, design.top());
+        Map<String, Integer> c = r.cells();
+        return new Report(target, c, target.luts(c), target.flipFlops(c), target.blockRams(c), target.lutRams(c),
+                target.dsps(c), depth, seconds, netlist);
+    }
+
     public static Result yosys(Verilog.Design design) throws IOException {
         Path dir = Files.createTempDirectory("homa-synth-");
         try {

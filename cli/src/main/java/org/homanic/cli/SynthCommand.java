@@ -1,0 +1,127 @@
+package org.homanic.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.homanic.hdl.Module;
+import org.homanic.hdl.Verilog;
+import org.homanic.hdl.tools.Nextpnr;
+import org.homanic.hdl.tools.Synth;
+import org.homanic.hdl.tools.SynthTarget;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./homa synth NAME}: synthesizes a named design with Yosys and reports its resources
+ * and its deepest register-to-register path in LUT levels (and, for iCE40, nextpnr's Fmax).
+ */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = {"Synthesize a design with Yosys and report LUTs, flip-flops, block RAMs and the deepest",
+                "register-to-register path in LUT levels (carry chains reported separately)."},
+        footer = {"", "Designs: see ./homa synth --list", "Examples:",
+                "  ./homa synth axis-pipeline --target xcup",
+                "  ./homa synth axis-pipeline --target ice40 --set width=64 --json"})
+final class SynthCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "The design (see --list).")
+    String name;
+
+    @Option(names = "--target", paramLabel = "FAMILY", defaultValue = "xcup",
+            description = "xcup (UltraScale+, default) or ice40 (with nextpnr-ice40 place and route).")
+    String target;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A design parameter (repeatable).")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to keep the Verilog, netlist and logs (default: homa-out/synth/NAME-TARGET).")
+    Path out;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--list", description = "List the designs and exit.")
+    boolean list;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (list) {
+            Designs.all().values().forEach(e -> stdout.printf("%-20s %s%n", e.name(), e.description()));
+            return 0;
+        }
+        if (name == null) {
+            throw new CliException("name a design to synthesize (./homa synth --list shows them)");
+        }
+        SynthTarget family = switch (target.toLowerCase(Locale.ROOT)) {
+            case "xcup" -> SynthTarget.XCUP;
+            case "ice40" -> SynthTarget.ICE40;
+            default -> throw new CliException("--target must be xcup or ice40, not '" + target + "'");
+        };
+        DesignParams params = DesignParams.parse(settings);
+        Module design = Designs.build(name, params);
+        Path dir = out != null ? out.toAbsolutePath()
+                : ProjectPaths.output("synth").resolve(name + "-" + family.name().toLowerCase(Locale.ROOT));
+
+        Progress progress = new Progress(System.err, family == SynthTarget.ICE40 ? 3 : 2);
+        progress.begin("elaborating " + name + " " + params.given());
+        Verilog.Design verilog = Verilog.emit(design);
+        verilog.write(dir);
+        progress.done(verilog.verilogFiles().size() + " Verilog files in " + dir);
+        progress.begin("yosys " + family.script(verilog.top()));
+        Synth.Report r = Synth.report(verilog, dir, family);
+        progress.done(r.luts() + " LUTs, " + r.flipFlops() + " FFs, deepest path " + r.depth().lutLevels() + " LUT levels");
+        Double fmax = null;
+        if (family == SynthTarget.ICE40) {
+            progress.begin("nextpnr-ice40 place and route (HX8K)");
+            fmax = Nextpnr.ice40(r.netlist()).fmaxMhz();
+            progress.done(String.format("Fmax %.1f MHz", fmax));
+        }
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("design", name);
+        report.put("topModule", verilog.top());
+        report.put("parameters", verilog.manifest().get("parameters"));
+        report.put("target", family.name().toLowerCase(Locale.ROOT));
+        report.put("luts", r.luts());
+        report.put("flipFlops", r.flipFlops());
+        report.put("blockRams", r.blockRams());
+        report.put("lutRams", r.lutRams());
+        report.put("dsps", r.dsps());
+        report.put("deepestPathLutLevels", r.depth().lutLevels());
+        report.put("longestCarryChainCells", r.depth().longestCarryChain());
+        if (fmax != null) {
+            report.put("fmaxMhz", fmax);
+        }
+        report.put("yosysSeconds", Math.round(r.seconds() * 10) / 10.0);
+        report.put("artifacts", dir.toString());
+        if (json) {
+            stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } else {
+            stdout.printf("%s on %s: %d LUTs, %d flip-flops, %s block RAMs, %d LUT RAMs, %d DSPs%n", name,
+                    report.get("target"), r.luts(), r.flipFlops(), r.blockRams(), r.lutRams(), r.dsps());
+            stdout.printf("  deepest register-to-register path: %d LUT levels; longest carry chain: %d cells%n",
+                    r.depth().lutLevels(), r.depth().longestCarryChain());
+            if (fmax != null) {
+                stdout.printf("  nextpnr-ice40 (HX8K) Fmax: %.1f MHz%n", fmax);
+            }
+            stdout.println("  deepest path: " + String.join(" -> ", r.depth().deepestPath()));
+            stdout.println("  artifacts: " + dir);
+        }
+        stdout.flush();
+        return 0;
+    }
+}

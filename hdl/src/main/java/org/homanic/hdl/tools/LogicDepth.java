@@ -1,0 +1,195 @@
+package org.homanic.hdl.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The deepest register-to-register path of a synthesized netlist, counted in LUTs.
+ *
+ * <p>Yosys' own {@code ltp} counts every cell on a path, including each carry cell of an
+ * adder, so it is not "LUT levels". This reads the flattened netlist Yosys writes with
+ * {@code write_json}, walks the combinational cells from every start point (module inputs,
+ * flip-flop and block-RAM outputs) to every end point (module outputs, flip-flop and RAM
+ * inputs) and counts only LUT cells (LUT RAM reads count as one LUT). Carry chains are
+ * measured separately, as the longest run of carry cells linked carry-out to carry-in.
+ */
+public final class LogicDepth {
+
+    /** The result: LUT levels on the deepest path, the cells along it, and the longest carry chain. */
+    public record Result(int lutLevels, List<String> deepestPath, int longestCarryChain) {}
+
+    private record Cell(String name, String type, List<Integer> inputs, List<Integer> outputs) {}
+
+    private final Map<Integer, Cell> driver = new HashMap<>();
+    private final Map<Integer, Integer> depth = new HashMap<>();
+    private final Map<Integer, Integer> via = new HashMap<>();
+    private final Set<Integer> visiting = new HashSet<>();
+
+    private LogicDepth() {}
+
+    /** Analyses module {@code top} of a Yosys JSON netlist. */
+    public static Result analyse(Path netlistJson, String top) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(netlistJson.toFile());
+        JsonNode module = root.path("modules").path(top);
+        if (module.isMissingNode()) {
+            throw new IOException("netlist " + netlistJson + " has no module " + top);
+        }
+        return new LogicDepth().run(module);
+    }
+
+    private Result run(JsonNode module) {
+        List<Cell> cells = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = module.path("cells").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode c = e.getValue();
+            List<Integer> in = new ArrayList<>();
+            List<Integer> out = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> ports = c.path("connections").fields(); ports.hasNext(); ) {
+                Map.Entry<String, JsonNode> p = ports.next();
+                boolean output = "output".equals(c.path("port_directions").path(p.getKey()).asText());
+                for (JsonNode bit : p.getValue()) {
+                    if (bit.isInt()) {
+                        (output ? out : in).add(bit.asInt());
+                    }
+                }
+            }
+            cells.add(new Cell(e.getKey(), c.path("type").asText(), in, out));
+        }
+        for (Cell c : cells) {
+            if (!isSequential(c.type())) {
+                for (int bit : c.outputs()) {
+                    driver.put(bit, c);
+                }
+            }
+        }
+        int best = 0;
+        int bestBit = -1;
+        List<Integer> ends = new ArrayList<>();
+        for (Cell c : cells) {
+            if (isSequential(c.type())) {
+                ends.addAll(c.inputs());
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = module.path("ports").fields(); it.hasNext(); ) {
+            JsonNode p = it.next().getValue();
+            if ("output".equals(p.path("direction").asText())) {
+                for (JsonNode bit : p.path("bits")) {
+                    if (bit.isInt()) {
+                        ends.add(bit.asInt());
+                    }
+                }
+            }
+        }
+        for (int bit : ends) {
+            int d = depthOf(bit);
+            if (d > best) {
+                best = d;
+                bestBit = bit;
+            }
+        }
+        return new Result(best, pathTo(bestBit), longestCarryChain(cells));
+    }
+
+    /** LUT levels from any start point to {@code bit}. */
+    private int depthOf(int bit) {
+        Integer known = depth.get(bit);
+        if (known != null) {
+            return known;
+        }
+        Cell c = driver.get(bit);
+        if (c == null || !visiting.add(bit)) {
+            return 0;
+        }
+        int worst = 0;
+        int worstInput = -1;
+        for (int in : c.inputs()) {
+            int d = depthOf(in);
+            if (d > worst || worstInput < 0) {
+                worst = d;
+                worstInput = in;
+            }
+        }
+        visiting.remove(bit);
+        int result = worst + (isLut(c.type()) ? 1 : 0);
+        depth.put(bit, result);
+        if (worstInput >= 0) {
+            via.put(bit, worstInput);
+        }
+        return result;
+    }
+
+    private List<String> pathTo(int bit) {
+        List<String> path = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (Integer b = bit; b != null && b >= 0 && seen.add(b); b = via.get(b)) {
+            Cell c = driver.get(b);
+            if (c != null && isLut(c.type())) {
+                path.addFirst(c.type() + " " + c.name());
+            }
+        }
+        return path;
+    }
+
+    private static int longestCarryChain(List<Cell> cells) {
+        Map<Integer, Cell> carryByOutput = new HashMap<>();
+        for (Cell c : cells) {
+            if (isCarry(c.type())) {
+                for (int bit : c.outputs()) {
+                    carryByOutput.put(bit, c);
+                }
+            }
+        }
+        Map<Cell, Integer> length = new HashMap<>();
+        int best = 0;
+        for (Cell c : cells) {
+            if (isCarry(c.type())) {
+                best = Math.max(best, chainLength(c, carryByOutput, length, new HashSet<>()));
+            }
+        }
+        return best;
+    }
+
+    private static int chainLength(Cell c, Map<Integer, Cell> carryByOutput, Map<Cell, Integer> memo, Set<Cell> seen) {
+        Integer known = memo.get(c);
+        if (known != null) {
+            return known;
+        }
+        if (!seen.add(c)) {
+            return 0;
+        }
+        int before = 0;
+        for (int in : c.inputs()) {
+            Cell prev = carryByOutput.get(in);
+            if (prev != null && prev != c) {
+                before = Math.max(before, chainLength(prev, carryByOutput, memo, seen));
+            }
+        }
+        memo.put(c, before + 1);
+        return before + 1;
+    }
+
+    private static boolean isLut(String type) {
+        return type.startsWith("LUT") || type.equals("SB_LUT4") || type.matches("RAM\\d+[MSX].*");
+    }
+
+    private static boolean isCarry(String type) {
+        return type.startsWith("CARRY") || type.equals("SB_CARRY");
+    }
+
+    /** Cells that start and end paths: flip-flops, block RAMs, DSPs, shift registers. */
+    private static boolean isSequential(String type) {
+        return type.startsWith("FD") || type.startsWith("RAMB") || type.startsWith("DSP") || type.startsWith("SRL")
+                || type.startsWith("SB_DFF") || type.startsWith("SB_RAM") || type.startsWith("$_DFF")
+                || type.startsWith("$_SDFF") || type.startsWith("$dff");
+    }
+}

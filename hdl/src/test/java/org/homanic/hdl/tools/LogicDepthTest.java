@@ -1,0 +1,50 @@
+package org.homanic.hdl.tools;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** LUT levels and carry chains of small netlists written by hand in Yosys' JSON form. */
+class LogicDepthTest {
+
+    private static String cell(String type, String inputs, String outputs) {
+        StringBuilder dirs = new StringBuilder();
+        StringBuilder conns = new StringBuilder();
+        for (String io : (inputs + (inputs.isEmpty() || outputs.isEmpty() ? "" : ";") + outputs).split(";")) {
+            String[] kv = io.split("=");
+            boolean out = outputs.contains(io);
+            dirs.append(dirs.isEmpty() ? "" : ",").append('"').append(kv[0]).append("\":\"").append(out ? "output" : "input").append('"');
+            conns.append(conns.isEmpty() ? "" : ",").append('"').append(kv[0]).append("\":[").append(kv[1]).append(']');
+        }
+        return "{\"type\":\"" + type + "\",\"port_directions\":{" + dirs + "},\"connections\":{" + conns + "}}";
+    }
+
+    @Test
+    void countsLutsBetweenFlopsAndMeasuresCarryChainsApart(@TempDir Path dir) throws Exception {
+        // q0 (bit 2) -> LUT6 -> LUT6 -> CARRY8 -> CARRY8 -> CARRY8 -> LUT2 -> flop d (bit 20).
+        // A shorter branch: q0 -> LUT3 -> output port bit 30.
+        String cells = String.join(",",
+                "\"ff0\":" + cell("FDRE", "C=1;D=40", "Q=2"),
+                "\"l1\":" + cell("LUT6", "I0=2;I1=3", "O=10"),
+                "\"l2\":" + cell("LUT6", "I0=10", "O=11"),
+                "\"c1\":" + cell("CARRY8", "CI=11;S=2", "CO=12"),
+                "\"c2\":" + cell("CARRY8", "CI=12;S=2", "CO=13"),
+                "\"c3\":" + cell("CARRY8", "CI=13;S=2", "CO=14"),
+                "\"l3\":" + cell("LUT2", "I0=14;I1=2", "O=15"),
+                "\"ff1\":" + cell("FDRE", "C=1;D=15", "Q=20"),
+                "\"l4\":" + cell("LUT3", "I0=2", "O=30"));
+        String json = "{\"modules\":{\"top\":{\"ports\":{\"clk\":{\"direction\":\"input\",\"bits\":[1]},"
+                + "\"in\":{\"direction\":\"input\",\"bits\":[3,40]},\"out\":{\"direction\":\"output\",\"bits\":[30]}},"
+                + "\"cells\":{" + cells + "}}}}";
+        Path file = dir.resolve("n.json");
+        Files.writeString(file, json);
+        LogicDepth.Result r = LogicDepth.analyse(file, "top");
+        assertEquals(3, r.lutLevels(), "LUT6, LUT6, LUT2; carry cells add no levels");
+        assertEquals(3, r.longestCarryChain());
+        assertEquals(3, r.deepestPath().size(), r.deepestPath().toString());
+    }
+}
