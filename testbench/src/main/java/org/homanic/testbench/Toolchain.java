@@ -1,0 +1,77 @@
+package org.homanic.testbench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The external tools a build runs: Verilator and a C++ compiler. Their versions are part of the
+ * cache key, so an upgrade of either rebuilds every model instead of loading stale code.
+ */
+record Toolchain(String verilator, String cxx, Path verilatorInclude, String verilatorVersion, String cxxVersion) {
+
+    private static volatile Toolchain detected;
+
+    /** The tools on PATH ({@code $HOMA_VERILATOR} and {@code $CXX} override), probed once per JVM. */
+    static Toolchain detect() {
+        Toolchain t = detected;
+        if (t == null) {
+            synchronized (Toolchain.class) {
+                if (detected == null) detected = probe();
+                t = detected;
+            }
+        }
+        return t;
+    }
+
+    private static Toolchain probe() {
+        String verilator = envOr("HOMA_VERILATOR", "verilator");
+        String cxx = envOr("CXX", "g++");
+        String version = run(List.of(verilator, "--version"), "Verilator (install it: apt-get install verilator)").strip();
+        String root = run(List.of(verilator, "--getenv", "VERILATOR_ROOT"), "Verilator").strip();
+        Path include = Path.of(root, "include");
+        if (!Files.isRegularFile(include.resolve("verilated.cpp"))) {
+            throw new ModelBuildException("Verilator's include directory not found at " + include);
+        }
+        String cxxVersion = run(List.of(cxx, "--version"), "a C++ compiler (install g++)").lines().findFirst().orElse("").strip();
+        return new Toolchain(verilator, cxx, include, version, cxxVersion);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static String run(List<String> command, String what) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new ModelBuildException("'" + String.join(" ", command) + "' failed: " + out.strip());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new ModelBuildException("cannot run " + command.getFirst() + ": " + what + " is needed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelBuildException("interrupted while probing " + what, e);
+        }
+    }
+
+    /** Flags every C++ file of a model library is compiled with, the Verilator runtime included. */
+    List<String> commonCxxFlags(Path shimHeaderDir) {
+        List<String> flags = new ArrayList<>(List.of(
+                "-std=gnu++17", "-fPIC", "-pthread", "-w",
+                "-I" + verilatorInclude, "-I" + verilatorInclude.resolve("vltstd"),
+                "-I" + shimHeaderDir,
+                // Our definitions of vl_finish/vl_stop/vl_fatal replace verilated.cpp's, which exit or abort.
+                "-DVL_USER_FINISH", "-DVL_USER_STOP", "-DVL_USER_FATAL",
+                "-DVL_PRINTF=homa_vl_printf", "-include", "homa_printf.h",
+                "-DVM_COVERAGE=0", "-DVM_SC=0"));
+        return flags;
+    }
+}
