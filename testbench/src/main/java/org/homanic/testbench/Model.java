@@ -29,7 +29,7 @@ public final class Model {
     private static final Map<String, Model> LOADED = new ConcurrentHashMap<>();
 
     // Function addresses of the shim, called through the shared handles in NativeCalls.
-    final MemorySegment fnNew, fnDelete, fnFinal, fnPortPointers, fnEval, fnTick, fnStep, fnAdvance,
+    final MemorySegment fnNew, fnInitialize, fnDelete, fnFinal, fnPortPointers, fnEval, fnTick, fnStep, fnAdvance,
             fnTraceOpen, fnTraceFlush, fnTraceClose;
     final int stateSize;
 
@@ -48,6 +48,7 @@ public final class Model {
         // The library's own arena, never closed (see the class comment).
         SymbolLookup lib = SymbolLookup.libraryLookup(directory.resolve(ModelBuilder.LIBRARY), Arena.ofShared());
         fnNew = lib.findOrThrow("homa_new");
+        fnInitialize = lib.findOrThrow("homa_initialize");
         fnDelete = lib.findOrThrow("homa_delete");
         fnFinal = lib.findOrThrow("homa_final");
         fnPortPointers = lib.findOrThrow("homa_port_pointers");

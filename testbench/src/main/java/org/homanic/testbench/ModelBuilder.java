@@ -72,7 +72,7 @@ final class ModelBuilder {
                     tools.verilatorInclude().resolve(source + ".cpp").toString(), "-o", dir.resolve(source + ".o").toString()));
             // Two at a time: the machines this runs on have few cores, shared with other work.
             if (running.size() == 2) waitFor(running.removeFirst(), names.removeFirst(), dir);
-            running.add(start(cmd, dir.resolve(source + ".log")));
+            running.add(start(cmd, dir, dir.resolve(source + ".log")));
             names.add(source);
         }
         while (!running.isEmpty()) waitFor(running.removeFirst(), names.removeFirst(), dir);
@@ -92,9 +92,11 @@ final class ModelBuilder {
         for (Map.Entry<String, String> f : design.files().entrySet()) {
             Path file = src.resolve(f.getKey());
             Files.writeString(file, f.getValue());
-            verilator.add(file.toString());
+            verilator.add(f.getKey());
         }
-        run(verilator, dir.resolve("verilator.log"), "Verilator rejected design '" + top + "'");
+        // Run in src/ with bare file names, so that messages and $fatal locations name the
+        // design's own files, not a temporary build directory.
+        run(verilator, src, dir.resolve("verilator.log"), "Verilator rejected design '" + top + "'");
 
         Path obj = dir.resolve("obj");
         List<PortDeclaration> ports = PortDeclaration.parseModelHeader(Files.readString(obj.resolve("V" + top + ".h")));
@@ -114,7 +116,7 @@ final class ModelBuilder {
                 // each keep their own copy of the Verilator runtime instead of sharing one by accident.
                 "-Wl,--version-script=" + obj.resolve("exports.map"), "-Wl,--no-undefined"));
         if (fst) cxx.add("-lz");
-        run(cxx, dir.resolve("cxx.log"), "C++ compilation of model '" + top + "' failed");
+        run(cxx, dir, dir.resolve("cxx.log"), "C++ compilation of model '" + top + "' failed");
 
         StringBuilder manifest = new StringBuilder();
         for (PortDeclaration p : ports) manifest.append(p.toManifestLine()).append('\n');
@@ -158,13 +160,14 @@ final class ModelBuilder {
         }
     }
 
-    private static Process start(List<String> command, Path log) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    private static Process start(List<String> command, Path workDir, Path log) throws IOException {
+        return new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void run(List<String> command, Path log, String failure) throws IOException {
+    private static void run(List<String> command, Path workDir, Path log, String failure) throws IOException {
         Files.writeString(log, "");
-        waitFor(start(command, log), failure, log);
+        waitFor(start(command, workDir, log), failure, log);
     }
 
     private static void waitFor(Process p, String what, Path logOrDir) throws IOException {

@@ -90,6 +90,13 @@ public final class Simulator implements AutoCloseable {
                 break;
             }
         }
+        try {
+            afterCall((int) NativeCalls.INT_OF_PTR.invokeExact(model.fnInitialize, sim));
+        } catch (Throwable t) {
+            // An initial block ended the simulation at time 0: nothing left to run.
+            close();
+            throw rethrow(t);
+        }
     }
 
     public Model model() {
