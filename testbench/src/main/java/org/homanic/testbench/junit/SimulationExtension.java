@@ -20,6 +20,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Gives tests annotated with {@link VerilatorTest} their {@link Simulator}s and {@link Seed}, and
@@ -35,6 +37,8 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SimulationExtension.class);
     private static final SecureRandom SEEDS = new SecureRandom();
+    // The last segment of a repeated or parameterized test's unique id, e.g. [test-template-invocation:#2]
+    private static final Pattern INVOCATION = Pattern.compile("invocation:#(\\d+)]$");
 
     /** What one test run was given. */
     private static final class RunState {
@@ -149,15 +153,16 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
     }
 
     private static String testName(ExtensionContext context) {
+        Matcher invocation = INVOCATION.matcher(context.getUniqueId());
         return context.getRequiredTestClass().getSimpleName() + "." + context.getTestMethod().map(Method::getName).orElse("?")
-                + (context.getDisplayName().startsWith("[") ? " " + context.getDisplayName() : "");
+                + (invocation.find() ? " #" + invocation.group(1) : "");
     }
 
-    /** Method name plus the invocation's display name for repeated and parameterized tests, file-name-safe. */
+    /** The method name, plus the invocation number of a repeated or parameterized test, file-name-safe. */
     private static String fileName(ExtensionContext context) {
         String name = context.getRequiredTestMethod().getName();
-        String display = context.getDisplayName();
-        if (display.startsWith("[")) name += "-" + display;
+        Matcher invocation = INVOCATION.matcher(context.getUniqueId());
+        if (invocation.find()) name += "-" + invocation.group(1);
         return name.replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 }
