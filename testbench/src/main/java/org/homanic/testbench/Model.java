@@ -36,10 +36,12 @@ public final class Model {
     private final VerilogDesign design;
     private final BuildOptions options;
     private final Path directory;
+    final Path runtime;
     private final List<PortDeclaration> ports;
     private final Map<String, Integer> portIndex = new LinkedHashMap<>();
 
-    private Model(VerilogDesign design, BuildOptions options, Path directory, List<PortDeclaration> ports) {
+    private Model(VerilogDesign design, BuildOptions options, Path directory, Path runtime, List<PortDeclaration> ports) {
+        this.runtime = runtime;
         this.design = design;
         this.options = options;
         this.directory = directory;
@@ -47,18 +49,18 @@ public final class Model {
         for (int i = 0; i < ports.size(); i++) portIndex.put(ports.get(i).name(), i);
         // The library's own arena, never closed (see the class comment).
         SymbolLookup lib = SymbolLookup.libraryLookup(directory.resolve(ModelBuilder.LIBRARY), Arena.ofShared());
-        fnNew = lib.findOrThrow("homa_new");
-        fnInitialize = lib.findOrThrow("homa_initialize");
-        fnDelete = lib.findOrThrow("homa_delete");
-        fnFinal = lib.findOrThrow("homa_final");
-        fnPortPointers = lib.findOrThrow("homa_port_pointers");
-        fnEval = lib.findOrThrow("homa_eval");
-        fnTick = lib.findOrThrow("homa_tick");
-        fnStep = lib.findOrThrow("homa_step");
-        fnAdvance = lib.findOrThrow("homa_advance");
-        fnTraceOpen = lib.findOrThrow("homa_trace_open");
-        fnTraceFlush = lib.findOrThrow("homa_trace_flush");
-        fnTraceClose = lib.findOrThrow("homa_trace_close");
+        fnNew = entry(lib, "homa_new");
+        fnInitialize = entry(lib, "homa_initialize");
+        fnDelete = entry(lib, "homa_delete");
+        fnFinal = entry(lib, "homa_final");
+        fnPortPointers = entry(lib, "homa_port_pointers");
+        fnEval = entry(lib, "homa_eval");
+        fnTick = entry(lib, "homa_tick");
+        fnStep = entry(lib, "homa_step");
+        fnAdvance = entry(lib, "homa_advance");
+        fnTraceOpen = entry(lib, "homa_trace_open");
+        fnTraceFlush = entry(lib, "homa_trace_flush");
+        fnTraceClose = entry(lib, "homa_trace_close");
         int version = callInt(lib.findOrThrow("homa_shim_version"));
         if (version != ModelBuilder.SHIM_VERSION) {
             throw new IllegalStateException("model library " + directory + " has shim version " + version);
@@ -68,6 +70,16 @@ public final class Model {
         if (count != ports.size()) {
             throw new IllegalStateException("model library " + directory + " has " + count + " ports, manifest " + ports.size());
         }
+    }
+
+    /**
+     * The address of a shim function, detached from the library's arena: a segment of a shared
+     * arena passed to a downcall is acquired and released around every call (two atomic
+     * operations, a fifth of a small design's cycle). The library is never unloaded, so the
+     * address stays valid.
+     */
+    private static MemorySegment entry(SymbolLookup lib, String name) {
+        return MemorySegment.ofAddress(lib.findOrThrow(name).address());
     }
 
     private static int callInt(MemorySegment fn) {
@@ -94,7 +106,7 @@ public final class Model {
             loaded = LOADED.get(key);
             if (loaded == null) {
                 Path dir = builder.build(design, options);
-                loaded = new Model(design, options, dir, readManifest(dir));
+                loaded = new Model(design, options, dir, builder.runtime(), readManifest(dir));
                 LOADED.put(key, loaded);
             }
             return loaded;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 final class ModelBuilder {
 
     /** Bumped whenever the shim's C ABI or the build recipe changes; part of every cache key. */
-    static final int SHIM_VERSION = 1;
+    static final int SHIM_VERSION = 2;
 
     static final String LIBRARY = "model.so";
     private static final String[] RUNTIME_SOURCES = {"verilated", "verilated_threads", "verilated_fst_c", "verilated_vcd_c"};
@@ -40,7 +40,7 @@ final class ModelBuilder {
         List<String> parts = new ArrayList<>(List.of(
                 "shim=" + SHIM_VERSION, resource("homa_shim.cpp.template"), resource("homa_printf.h"),
                 tools.verilatorVersion(), tools.cxxVersion(),
-                "top=" + design.top(), options.toString()));
+                "top=" + design.top(), options.toString(), String.join(" ", tools.commonCxxFlags(Path.of("")))));
         for (Map.Entry<String, String> f : design.files().entrySet()) {
             parts.add(f.getKey());
             parts.add(f.getValue());
@@ -54,9 +54,11 @@ final class ModelBuilder {
         return cache.getOrBuild(key(design, options), dir -> buildModel(design, options, runtime, dir));
     }
 
-    private Path runtime() {
+    /** The directory of the compiled Verilator runtime objects, built first if needed. */
+    Path runtime() {
         String key = "runtime-" + ModelCache.hash(List.of("shim=" + SHIM_VERSION, resource("homa_printf.h"),
-                tools.verilatorVersion(), tools.cxxVersion(), RUNTIME_OPTIMIZATION));
+                tools.verilatorVersion(), tools.cxxVersion(), RUNTIME_OPTIMIZATION,
+                String.join(" ", tools.commonCxxFlags(Path.of("")))));
         return cache.getOrBuild(key, this::buildRuntime);
     }
 

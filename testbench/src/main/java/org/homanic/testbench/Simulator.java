@@ -52,6 +52,8 @@ public final class Simulator implements AutoCloseable {
     private Path waveform;
     private PrintStream output = System.out;
     private boolean closed;
+    // True while tick and step may run (open, not ended, clock chosen): one test on the hot path.
+    private boolean clockedRunnable;
 
     Simulator(Model model, String name) {
         this.model = model;
@@ -127,6 +129,7 @@ public final class Simulator implements AutoCloseable {
         // The shim's tick and step take the clock's storage address, so they need no port lookup.
         clock = portPointers.getAtIndex(ADDRESS, model.portIndex(clockPort));
         clockName = clockPort;
+        clockedRunnable = !closed && ended == null;
         return this;
     }
 
@@ -150,7 +153,7 @@ public final class Simulator implements AutoCloseable {
 
     /** One clock cycle: rising edge (sampling the inputs as set now), then falling edge. */
     public void tick() {
-        checkClocked();
+        if (!clockedRunnable) checkClocked();
         int status;
         try {
             status = (int) NativeCalls.INT_OF_PTR_PTR_CRITICAL.invokeExact(model.fnTick, sim, clock);
@@ -163,7 +166,7 @@ public final class Simulator implements AutoCloseable {
     /** Runs {@code cycles} clock cycles in native code with the inputs as they are; stops early at an event. */
     public void step(long cycles) {
         if (cycles < 0) throw new IllegalArgumentException("negative cycle count " + cycles);
-        checkClocked();
+        if (!clockedRunnable) checkClocked();
         int status;
         try {
             status = (int) NativeCalls.INT_OF_PTR_PTR_LONG.invokeExact(model.fnStep, sim, clock, cycles);
@@ -288,11 +291,13 @@ public final class Simulator implements AutoCloseable {
             int status = (int) NativeCalls.INT_OF_PTR.invokeExact(model.fnFinal, sim);
             drainOutput();
             if (status != 0 && ended == null) ended = eventFromState(status);
+            clockedRunnable = false;
             NativeCalls.VOID_OF_PTR.invokeExact(model.fnDelete, sim);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
             closed = true;
+            clockedRunnable = false;
             arena.close();
         }
     }
@@ -301,6 +306,7 @@ public final class Simulator implements AutoCloseable {
         if (state.get(JAVA_INT, OUTPUT_LENGTH) != 0) drainOutput();
         if (status != 0) {
             ended = eventFromState(status);
+            clockedRunnable = false;
             throw ended;
         }
     }
