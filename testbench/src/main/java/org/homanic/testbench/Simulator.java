@@ -35,6 +35,7 @@ public final class Simulator implements AutoCloseable {
             OUTPUT_DROPPED = 28, EVENT_TIME = 32, EVENT_CYCLE = 40, EVENT_FILE = 48, EVENT_MESSAGE = 304,
             OUTPUT = 816;
     private static final int FILE_CAP = 256, MESSAGE_CAP = 512;
+    private static final int OUTPUT_PENDING = 0x100; // or-ed into a call's status by the shim
     private static final String[] CLOCK_NAMES = {"clk", "clock", "aclk", "ap_clk", "clk_i", "i_clk"};
     private static final String[] ACTIVE_HIGH_RESETS = {"rst", "reset", "srst", "rst_i", "i_rst"};
     private static final String[] ACTIVE_LOW_RESETS = {"rst_n", "resetn", "reset_n", "aresetn", "arst_n", "rstn", "ap_rst_n"};
@@ -288,7 +289,7 @@ public final class Simulator implements AutoCloseable {
     public void close() {
         if (closed) return;
         try {
-            int status = (int) NativeCalls.INT_OF_PTR.invokeExact(model.fnFinal, sim);
+            int status = (int) NativeCalls.INT_OF_PTR.invokeExact(model.fnFinal, sim) & ~OUTPUT_PENDING;
             drainOutput();
             if (status != 0 && ended == null) ended = eventFromState(status);
             clockedRunnable = false;
@@ -303,9 +304,14 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void afterCall(int status) {
-        if (state.get(JAVA_INT, OUTPUT_LENGTH) != 0) drainOutput();
-        if (status != 0) {
-            ended = eventFromState(status);
+        if (status != 0) afterEventOrOutput(status);
+    }
+
+    private void afterEventOrOutput(int status) {
+        if ((status & OUTPUT_PENDING) != 0) drainOutput();
+        int event = status & ~OUTPUT_PENDING;
+        if (event != 0) {
+            ended = eventFromState(event);
             clockedRunnable = false;
             throw ended;
         }
