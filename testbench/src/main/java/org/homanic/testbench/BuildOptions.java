@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * How a design is turned into a model library. Every field is part of the build's cache key.
  *
- * @param waveFormat       the waveform format the model can write
+ * @param waveFormat       the waveform format the model can write, or {@link WaveFormat#NONE} for
+ *                         the fastest model, which cannot write any
  * @param cxxOptimization  the g++ optimization flag for the model code ({@code -O2} by default:
  *                         the whole model is compiled as one translation unit, so a small design
  *                         compiles in about a second at any level, and a large one runs faster)
@@ -13,7 +14,10 @@ import java.util.List;
  */
 public record BuildOptions(WaveFormat waveFormat, String cxxOptimization, List<String> verilatorArgs) {
 
+    /** FST waveforms on demand, g++ -O2. */
     public static final BuildOptions DEFAULT = new BuildOptions(WaveFormat.FST, "-O2", List.of());
+    /** No waveform support, for speed. */
+    public static final BuildOptions FASTEST = DEFAULT.withWaveFormat(WaveFormat.NONE);
 
     public BuildOptions {
         if (!cxxOptimization.matches("-O[0-3sg]")) {

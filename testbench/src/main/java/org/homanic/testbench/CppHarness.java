@@ -30,14 +30,13 @@ public final class CppHarness {
             Path obj = model.directory().resolve("obj");
             Path main = d.resolve("harness_main.cpp");
             Files.writeString(main, "#include \"homa_unity.cpp\"\n" + mainSource);
-            boolean fst = model.options().waveFormat() == WaveFormat.FST;
+            WaveFormat format = model.options().waveFormat();
             List<String> cmd = new ArrayList<>(List.of(tools.cxx()));
             cmd.addAll(tools.commonCxxFlags(model.runtime));
-            cmd.addAll(List.of("-I" + obj, "-DVM_TRACE=1", "-DVM_TRACE_FST=" + (fst ? 1 : 0), "-DVM_TRACE_VCD=" + (fst ? 0 : 1),
-                    model.options().cxxOptimization(), "-o", d.resolve("harness").toString(), main.toString(),
-                    model.runtime.resolve("verilated.o").toString(), model.runtime.resolve("verilated_threads.o").toString(),
-                    model.runtime.resolve(fst ? "verilated_fst_c.o" : "verilated_vcd_c.o").toString()));
-            if (fst) cmd.add("-lz");
+            cmd.addAll(ModelBuilder.traceDefines(format));
+            cmd.addAll(List.of("-I" + obj, model.options().cxxOptimization(), "-o", d.resolve("harness").toString(), main.toString()));
+            cmd.addAll(ModelBuilder.runtimeObjects(model.runtime, format));
+            if (format == WaveFormat.FST) cmd.add("-lz");
             Path log = d.resolve("cxx.log");
             Process p = new ProcessBuilder(cmd).directory(d.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {

@@ -87,8 +87,9 @@ final class ModelBuilder {
         System.err.println("homa: compiling Verilator model '" + top + "' (" + design.files().size()
                 + " Verilog file(s)) into " + cache.root());
         Path src = Files.createDirectories(dir.resolve("src"));
-        List<String> verilator = new ArrayList<>(List.of(tools.verilator(), "--cc", options.waveFormat().verilatorFlag(),
-                "--assert", "-Wno-fatal", "--x-assign", "fast", "--x-initial", "fast",
+        List<String> verilator = new ArrayList<>(List.of(tools.verilator(), "--cc"));
+        if (options.waveFormat().verilatorFlag() != null) verilator.add(options.waveFormat().verilatorFlag());
+        verilator.addAll(List.of("--assert", "-Wno-fatal", "--x-assign", "fast", "--x-initial", "fast",
                 "--top-module", top, "--prefix", "V" + top, "-Mdir", dir.resolve("obj").toString()));
         verilator.addAll(options.verilatorArgs());
         for (Map.Entry<String, String> f : design.files().entrySet()) {
@@ -106,24 +107,37 @@ final class ModelBuilder {
         Files.writeString(obj.resolve("homa_unity.cpp"), unitySource(obj));
         Files.writeString(obj.resolve("exports.map"), "{ global: homa_*; local: *; };\n");
 
-        boolean fst = options.waveFormat() == WaveFormat.FST;
         List<String> cxx = new ArrayList<>(List.of(tools.cxx()));
         cxx.addAll(tools.commonCxxFlags(runtime));
-        cxx.addAll(List.of("-I" + obj, "-DVM_TRACE=1", "-DVM_TRACE_FST=" + (fst ? 1 : 0), "-DVM_TRACE_VCD=" + (fst ? 0 : 1),
-                options.cxxOptimization(), "-shared", "-o", dir.resolve(LIBRARY).toString(),
-                obj.resolve("homa_unity.cpp").toString(),
-                runtime.resolve("verilated.o").toString(), runtime.resolve("verilated_threads.o").toString(),
-                runtime.resolve(fst ? "verilated_fst_c.o" : "verilated_vcd_c.o").toString(),
-                // Only the shim's entry points are exported: two model libraries in one JVM then
-                // each keep their own copy of the Verilator runtime instead of sharing one by accident.
-                "-Wl,--version-script=" + obj.resolve("exports.map"), "-Wl,--no-undefined"));
-        if (fst) cxx.add("-lz");
+        cxx.addAll(traceDefines(options.waveFormat()));
+        cxx.addAll(List.of("-I" + obj, options.cxxOptimization(), "-shared", "-o", dir.resolve(LIBRARY).toString(),
+                obj.resolve("homa_unity.cpp").toString()));
+        cxx.addAll(runtimeObjects(runtime, options.waveFormat()));
+        // Only the shim's entry points are exported: two model libraries in one JVM then each
+        // keep their own copy of the Verilator runtime instead of sharing one by accident.
+        cxx.addAll(List.of("-Wl,--version-script=" + obj.resolve("exports.map"), "-Wl,--no-undefined"));
+        if (options.waveFormat() == WaveFormat.FST) cxx.add("-lz");
         run(cxx, dir, dir.resolve("cxx.log"), "C++ compilation of model '" + top + "' failed");
 
         StringBuilder manifest = new StringBuilder();
         for (PortDeclaration p : ports) manifest.append(p.toManifestLine()).append('\n');
         Files.writeString(dir.resolve(ModelCache.COMPLETE_MARKER), manifest);
         Files.writeString(dir.resolve("build-seconds.txt"), String.format("%.2f%n", (System.nanoTime() - started) / 1e9));
+    }
+
+    /** The VM_TRACE* defines the model's C++ expects for a wave format. */
+    static List<String> traceDefines(WaveFormat format) {
+        return List.of("-DVM_TRACE=" + (format == WaveFormat.NONE ? 0 : 1),
+                "-DVM_TRACE_FST=" + (format == WaveFormat.FST ? 1 : 0), "-DVM_TRACE_VCD=" + (format == WaveFormat.VCD ? 1 : 0));
+    }
+
+    /** The runtime objects a model with this wave format links. */
+    static List<String> runtimeObjects(Path runtime, WaveFormat format) {
+        List<String> objects = new ArrayList<>(List.of(runtime.resolve("verilated.o").toString(),
+                runtime.resolve("verilated_threads.o").toString()));
+        if (format == WaveFormat.FST) objects.add(runtime.resolve("verilated_fst_c.o").toString());
+        if (format == WaveFormat.VCD) objects.add(runtime.resolve("verilated_vcd_c.o").toString());
+        return objects;
     }
 
     static String shimSource(String top, List<PortDeclaration> ports) {

@@ -86,7 +86,8 @@ public final class SimulationBenchmark {
 
     public static Result run(Config config) {
         VerilogDesign design = registerSliceChain(config.stages(), config.dataWidth());
-        Model model = Model.load(design);
+        // Without trace code, as a plain harness would be built: same model code for all three.
+        Model model = Model.load(design, BuildOptions.FASTEST);
         String main = ModelBuilder.resource("bench/harness_main.cpp.template")
                 .replace("@TOP@", design.top()).replace("@PHASE_SHIFT@", Integer.toString(PHASE_SHIFT));
         CppHarness harness = CppHarness.build(model, main);

@@ -240,6 +240,9 @@ public final class Simulator implements AutoCloseable {
      */
     public Path openWaveform(Path file) {
         checkOpen();
+        if (model.options().waveFormat() == WaveFormat.NONE) {
+            throw new IllegalStateException("model of '" + name + "' was built without waveform support (WaveFormat.NONE)");
+        }
         if (waveform != null) throw new IllegalStateException("a waveform is already open: " + waveform);
         try {
             Path parent = file.toAbsolutePath().getParent();

@@ -68,7 +68,7 @@ record Toolchain(String verilator, String cxx, Path verilatorInclude, String ver
                 "-std=gnu++17", "-fPIC", "-pthread", "-w",
                 // Without this, -fPIC makes g++ treat every function of the model as replaceable
                 // at load time and call it out of line; the measured cost was ~15% per cycle.
-                "-fno-semantic-interposition",
+                "-fno-semantic-interposition", "-fvisibility=hidden",
                 "-I" + verilatorInclude, "-I" + verilatorInclude.resolve("vltstd"),
                 "-I" + shimHeaderDir,
                 // Our definitions of vl_finish/vl_stop/vl_fatal replace verilated.cpp's, which exit or abort.

@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Waveforms carry the design's own signal names and the values the design had. */
@@ -38,6 +40,19 @@ class WaveformTest {
         assertEquals(5, Integer.parseInt(last, 2));
         // The rising edge of cycle n is at time 10n + 1.
         assertTrue(vcd.contains("\n#51\n"), "the sixth rising edge at time 51");
+    }
+
+    @Test
+    void aModelWithoutTraceCodeRunsButRefusesWaveforms(@TempDir Path dir) {
+        Model model = Model.load(VerilogDesign.fromResources("counter", getClass(), "counter.v"), BuildOptions.FASTEST);
+        try (Simulator sim = model.newSimulator()) {
+            assertThrows(IllegalStateException.class, () -> sim.openWaveform(dir.resolve("x.fst")));
+            sim.reset(1);
+            sim.port("enable").set(1);
+            sim.step(9);
+            assertEquals(9, sim.port("count").get());
+        }
+        assertFalse(Files.exists(dir.resolve("x.fst")));
     }
 
     @Test

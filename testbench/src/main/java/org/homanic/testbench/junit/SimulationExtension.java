@@ -66,10 +66,13 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
             return run.seed;
         }
         VerilatorTest config = configuration(context);
-        Model model = Model.load(design(config, context), BuildOptions.DEFAULT.withVerilatorArgs(config.verilatorArgs()));
+        Waves waves = waves(config, context);
+        // Without waveforms the model is built without trace code, which runs faster.
+        BuildOptions options = (waves == Waves.OFF ? BuildOptions.FASTEST : BuildOptions.DEFAULT)
+                .withVerilatorArgs(config.verilatorArgs());
+        Model model = Model.load(design(config, context), options);
         Simulator sim = model.newSimulator();
         run.simulators.add(sim);
-        Waves waves = waves(config, context);
         if (waves != Waves.OFF) {
             int index = run.simulators.size();
             String file = fileName(context) + (index > 1 ? "-" + index : "") + "." + model.options().waveFormat().extension();
