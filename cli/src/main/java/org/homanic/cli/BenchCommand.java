@@ -37,6 +37,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--stages", defaultValue = "8", description = "Register slices in the AXI-Stream chain (default: ${DEFAULT-VALUE}).")
         int stages;
 
+        @Option(names = "--width", defaultValue = "64", description = "tdata width in bits, 64 or 512 (default: ${DEFAULT-VALUE}).")
+        int width;
+
         @Option(names = "--cycles", defaultValue = "2000000", description = "Cycles per repetition, a multiple of 64 (default: ${DEFAULT-VALUE}).")
         long cycles;
 
@@ -53,7 +56,7 @@ public final class BenchCommand implements Runnable {
         public void run() {
             SimulationBenchmark.Config config;
             try {
-                config = new SimulationBenchmark.Config(stages, 64, cycles, repetitions, warmups);
+                config = new SimulationBenchmark.Config(stages, width, cycles, repetitions, warmups);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
