@@ -66,8 +66,8 @@ record Toolchain(String verilator, String cxx, Path verilatorInclude, String ver
     List<String> commonCxxFlags(Path shimHeaderDir) {
         List<String> flags = new ArrayList<>(List.of(
                 "-std=gnu++17", "-fPIC", "-pthread", "-w",
-                // Without this, -fPIC makes g++ treat every function of the model as replaceable
-                // at load time and call it out of line; the measured cost was ~15% per cycle.
+                // Without this, -fPIC makes g++ treat every global function of the model as
+                // replaceable at load time, so it may not inline or call it directly.
                 "-fno-semantic-interposition", "-fvisibility=hidden",
                 "-I" + verilatorInclude, "-I" + verilatorInclude.resolve("vltstd"),
                 "-I" + shimHeaderDir,
