@@ -90,9 +90,7 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
         for (Simulator s : run.simulators) s.flushWaveform();
         StringBuilder context_ = new StringBuilder();
         if (run.seed != null) {
-            context_.append("\n  seed: ").append(run.seed).append("  (rerun: ./homa test -pl testbench -Dtest=")
-                    .append(context.getRequiredTestClass().getSimpleName()).append('#')
-                    .append(context.getRequiredTestMethod().getName()).append(" -Dhoma.seed=").append(run.seed).append(')');
+            context_.append("\n  seed: ").append(run.seed).append("  (rerun: ").append(rerunCommand(context, run.seed)).append(')');
         }
         for (Path w : run.waveforms) context_.append("\n  waveform: ").append(w.toAbsolutePath());
         throw new SimulationTestFailure(failure, context_.toString());
@@ -119,6 +117,18 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
             }
         }
         if (closeFailure != null) throw closeFailure;
+    }
+
+    /**
+     * The command that reruns just this test with this seed. Surefire runs tests in the module's
+     * directory, so its name is the module to select.
+     */
+    private static String rerunCommand(ExtensionContext context, Seed seed) {
+        Path cwd = Path.of("").toAbsolutePath().getFileName();
+        String module = cwd == null ? "testbench" : cwd.toString();
+        return "./homa test -pl " + module + " -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest="
+                + context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName()
+                + " -Dhoma.seed=" + seed;
     }
 
     private static RunState state(ExtensionContext context) {

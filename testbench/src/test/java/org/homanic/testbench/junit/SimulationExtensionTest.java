@@ -90,7 +90,7 @@ class SimulationExtensionTest {
         String message = failed.getMessage();
         assertTrue(message.contains("a count no counter reaches"), message);
         assertTrue(message.contains("seed: 0x5eed"), message);
-        assertTrue(message.contains("-Dhoma.seed=0x5eed"), message);
+        assertTrue(message.contains("-Dtest=Suite#failsOnPurpose -Dhoma.seed=0x5eed"), message);
         Path kept = waves.resolve("Suite").resolve("failsOnPurpose.fst");
         assertTrue(message.contains(kept.toAbsolutePath().toString()), message);
         assertTrue(Files.size(kept) > 100, "the failed test's waveform has content");
