@@ -20,6 +20,7 @@ public final class AxiStreamSink implements Clocked {
     }
 
     private final AxiStreamPorts ports;
+    private final Port tkeep, tlast, tready; // null when the interface lacks them
     private final Random random;
     private final byte[] beat;
     private final int lanes;
@@ -32,6 +33,9 @@ public final class AxiStreamSink implements Clocked {
 
     public AxiStreamSink(AxiStreamPorts ports, Random random) {
         this.ports = ports;
+        this.tkeep = ports.tkeep().orElse(null);
+        this.tlast = ports.tlast().orElse(null);
+        this.tready = ports.tready().orElse(null);
         this.random = random;
         this.lanes = ports.lanes();
         this.beat = new byte[lanes];
@@ -60,20 +64,20 @@ public final class AxiStreamSink implements Clocked {
 
     @Override
     public void drive() {
-        ports.tready().ifPresent(r -> r.set(!(random.nextDouble() < backPressure)));
+        if (tready != null) tready.set(!(random.nextDouble() < backPressure));
     }
 
     @Override
     public void sample(long cycle) {
         if (!ports.tvalid().isHigh()) return;
-        if (ports.tready().isPresent() && !ports.tready().get().isHigh()) return;
+        if (tready != null && !tready.isHigh()) return;
         ports.tdata().getBytes(beat, 0);
-        long keep = ports.tkeep().map(Port::get).orElse(-1L);
+        long keep = tkeep != null ? tkeep.get() : -1L;
         if (length + lanes > assembling.length) assembling = Arrays.copyOf(assembling, assembling.length * 2);
         for (int lane = 0; lane < lanes; lane++) {
             if ((keep >>> lane & 1) != 0) assembling[length++] = beat[lane];
         }
-        if (ports.tlast().map(Port::isHigh).orElse(true)) {
+        if (tlast == null || tlast.isHigh()) {
             AxiStreamFrame frame = new AxiStreamFrame(Arrays.copyOf(assembling, length));
             length = 0;
             if (keepFrames) received.add(frame);

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  */
 public final class AxiStreamSource implements Clocked {
     private final AxiStreamPorts ports;
+    private final Port tkeep, tlast, tready; // null when the interface lacks them
     private final Random random;
     private final ArrayDeque<AxiStreamFrame> queue = new ArrayDeque<>();
     private final byte[] noise;
@@ -26,6 +27,9 @@ public final class AxiStreamSource implements Clocked {
 
     public AxiStreamSource(AxiStreamPorts ports, Random random) {
         this.ports = ports;
+        this.tkeep = ports.tkeep().orElse(null);
+        this.tlast = ports.tlast().orElse(null);
+        this.tready = ports.tready().orElse(null);
         this.random = random;
         this.lanes = ports.lanes();
         this.noise = new byte[lanes];
@@ -72,8 +76,8 @@ public final class AxiStreamSource implements Clocked {
         int remaining = current.length() - offset;
         beatLength = Math.min(lanes, remaining);
         ports.tdata().setBytes(current.unsafeData(), offset, beatLength);
-        ports.tkeep().ifPresent(k -> k.set(beatLength == 64 ? -1L : (1L << beatLength) - 1));
-        ports.tlast().ifPresent(l -> l.set(remaining <= lanes));
+        if (tkeep != null) tkeep.set(beatLength == 64 ? -1L : (1L << beatLength) - 1);
+        if (tlast != null) tlast.set(remaining <= lanes);
         ports.tvalid().set(true);
         presenting = true;
     }
@@ -81,7 +85,7 @@ public final class AxiStreamSource implements Clocked {
     @Override
     public void sample(long cycle) {
         if (!presenting) return;
-        if (ports.tready().isPresent() && !ports.tready().get().isHigh()) return;
+        if (tready != null && !tready.isHigh()) return;
         offset += beatLength;
         presenting = false;
         if (offset == current.length()) {

@@ -65,19 +65,17 @@ final class ModelBuilder {
     private void buildRuntime(Path dir) throws IOException {
         System.err.println("homa: compiling the Verilator runtime into " + cache.root() + " (once per Verilator version)");
         writeShimHeader(dir);
-        List<Process> running = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        List<RuntimeCompile> running = new ArrayList<>();
         for (String source : RUNTIME_SOURCES) {
             List<String> cmd = new ArrayList<>(List.of(tools.cxx()));
             cmd.addAll(tools.commonCxxFlags(dir));
             cmd.addAll(List.of("-DVM_TRACE=1", RUNTIME_OPTIMIZATION, "-c",
                     tools.verilatorInclude().resolve(source + ".cpp").toString(), "-o", dir.resolve(source + ".o").toString()));
             // Two at a time: the machines this runs on have few cores, shared with other work.
-            if (running.size() == 2) waitFor(running.removeFirst(), names.removeFirst(), dir);
-            running.add(start(cmd, dir, dir.resolve(source + ".log")));
-            names.add(source);
+            if (running.size() == 2) finish(running.removeFirst(), dir);
+            running.add(new RuntimeCompile(start(cmd, dir, dir.resolve(source + ".log")), source));
         }
-        while (!running.isEmpty()) waitFor(running.removeFirst(), names.removeFirst(), dir);
+        while (!running.isEmpty()) finish(running.removeFirst(), dir);
         Files.writeString(dir.resolve(ModelCache.COMPLETE_MARKER), "");
     }
 
@@ -186,8 +184,14 @@ final class ModelBuilder {
         waitFor(start(command, workDir, log), failure, log);
     }
 
-    private static void waitFor(Process p, String what, Path logOrDir) throws IOException {
-        Path log = Files.isDirectory(logOrDir) ? logOrDir.resolve(what + ".log") : logOrDir;
+    /** A running compilation of one file of the Verilator runtime. */
+    private record RuntimeCompile(Process process, String source) {}
+
+    private static void finish(RuntimeCompile c, Path dir) throws IOException {
+        waitFor(c.process(), "compiling the Verilator runtime's " + c.source() + ".cpp failed", dir.resolve(c.source() + ".log"));
+    }
+
+    private static void waitFor(Process p, String what, Path log) throws IOException {
         try {
             if (!p.waitFor(30, TimeUnit.MINUTES)) {
                 p.destroyForcibly();

@@ -3,6 +3,7 @@ package org.homanic.testbench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,12 @@ public final class Simulator implements AutoCloseable {
 
     private final Model model;
     private final String name;
+    // Frees the native model of a simulator that was never closed once it becomes unreachable,
+    // so a forgotten close() leaks nothing for long (close() does it at once and runs final blocks).
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final Arena arena = Arena.ofShared();
+    private final Cleaner.Cleanable freeNative;
     private final MemorySegment sim;
     private final MemorySegment state;
     private final List<Port> ports;
@@ -70,6 +76,7 @@ public final class Simulator implements AutoCloseable {
             throw new IllegalStateException("the model of '" + name + "' could not be constructed");
         }
         this.sim = raw;
+        this.freeNative = CLEANER.register(this, new FreeNative(model.fnDelete, raw, arena));
         this.state = raw.reinterpret(model.stateSize, arena, null);
         int n = model.ports().size();
         MemorySegment pointers = arena.allocate(ADDRESS, Math.max(1, n));
@@ -295,14 +302,25 @@ public final class Simulator implements AutoCloseable {
             int status = (int) NativeCalls.INT_OF_PTR.invokeExact(model.fnFinal, sim) & ~OUTPUT_PENDING;
             drainOutput();
             if (status != 0 && ended == null) ended = eventFromState(status);
-            clockedRunnable = false;
-            NativeCalls.VOID_OF_PTR.invokeExact(model.fnDelete, sim);
         } catch (Throwable t) {
             throw rethrow(t);
         } finally {
             closed = true;
             clockedRunnable = false;
+            freeNative.clean();
+        }
+    }
+
+    /** Invalidates the ports' segments, then frees the model; runs once, from close() or the cleaner. */
+    private record FreeNative(MemorySegment deleteFunction, MemorySegment sim, Arena arena) implements Runnable {
+        @Override
+        public void run() {
             arena.close();
+            try {
+                NativeCalls.VOID_OF_PTR.invokeExact(deleteFunction, sim);
+            } catch (Throwable t) {
+                throw new IllegalStateException("freeing a native model failed", t);
+            }
         }
     }
 
