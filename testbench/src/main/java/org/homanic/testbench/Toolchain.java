@@ -31,14 +31,18 @@ record Toolchain(String verilator, String cxx, Path verilatorInclude, String ver
     private static Toolchain probe() {
         String verilator = envOr("HOMA_VERILATOR", "verilator");
         String cxx = envOr("CXX", "g++");
-        String version = run(List.of(verilator, "--version"), "Verilator (install it: apt-get install verilator)").strip();
-        String root = run(List.of(verilator, "--getenv", "VERILATOR_ROOT"), "Verilator").strip();
-        Path include = Path.of(root, "include");
+        // Started together: verilator is a Perl script, and this probe is part of every test
+        // JVM's first model load.
+        Process version = start(List.of(verilator, "--version"), "Verilator (install it: apt-get install verilator)");
+        Process root = start(List.of(verilator, "--getenv", "VERILATOR_ROOT"), "Verilator");
+        Process cxxVersion = start(List.of(cxx, "--version"), "a C++ compiler (install g++)");
+        String verilatorVersion = finish(version, List.of(verilator, "--version")).strip();
+        Path include = Path.of(finish(root, List.of(verilator, "--getenv", "VERILATOR_ROOT")).strip(), "include");
         if (!Files.isRegularFile(include.resolve("verilated.cpp"))) {
             throw new ModelBuildException("Verilator's include directory not found at " + include);
         }
-        String cxxVersion = run(List.of(cxx, "--version"), "a C++ compiler (install g++)").lines().findFirst().orElse("").strip();
-        return new Toolchain(verilator, cxx, include, version, cxxVersion);
+        String compiler = finish(cxxVersion, List.of(cxx, "--version")).lines().findFirst().orElse("").strip();
+        return new Toolchain(verilator, cxx, include, verilatorVersion, compiler);
     }
 
     private static String envOr(String name, String fallback) {
@@ -46,19 +50,26 @@ record Toolchain(String verilator, String cxx, Path verilatorInclude, String ver
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static String run(List<String> command, String what) {
+    private static Process start(List<String> command, String what) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            return new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new ModelBuildException("cannot run " + command.getFirst() + ": " + what + " is needed", e);
+        }
+    }
+
+    private static String finish(Process p, List<String> command) {
+        try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new ModelBuildException("'" + String.join(" ", command) + "' failed: " + out.strip());
             }
             return out;
         } catch (IOException e) {
-            throw new ModelBuildException("cannot run " + command.getFirst() + ": " + what + " is needed", e);
+            throw new ModelBuildException("cannot read the output of " + String.join(" ", command), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModelBuildException("interrupted while probing " + what, e);
+            throw new ModelBuildException("interrupted while running " + String.join(" ", command), e);
         }
     }
 
