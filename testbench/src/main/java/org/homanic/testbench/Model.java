@@ -24,6 +24,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * loaded until the JVM exits: unloading code that a forgotten simulator might still run would
  * crash the JVM, and a test run loads only a handful of designs.
  */
+@SuppressWarnings("restricted") // loads native libraries; needs --enable-native-access
 public final class Model {
 
     private static final Map<String, Model> LOADED = new ConcurrentHashMap<>();

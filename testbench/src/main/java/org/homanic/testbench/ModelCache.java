@@ -59,6 +59,7 @@ final class ModelCache {
     }
 
     /** The entry for {@code key}, building it first when it does not exist yet. */
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     Path getOrBuild(String key, EntryBuilder builder) {
         Path entry = root.resolve(key);
         if (isComplete(entry)) return entry;

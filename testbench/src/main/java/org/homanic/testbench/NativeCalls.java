@@ -13,6 +13,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * function address is the first argument. Being static final constants, the JIT compiles a call
  * through them to a direct native call.
  */
+@SuppressWarnings("restricted") // native access is this package's purpose; the JVM must allow it (--enable-native-access)
 final class NativeCalls {
     private NativeCalls() {}
 

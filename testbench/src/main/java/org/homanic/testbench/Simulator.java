@@ -29,6 +29,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * further but its ports can still be read. What the design prints ({@code $display}) goes to
  * {@link #output(PrintStream)}, {@code System.out} by default. Not thread-safe.
  */
+@SuppressWarnings("restricted") // views native model memory as segments; needs --enable-native-access
 public final class Simulator implements AutoCloseable {
 
     // Offsets into the shim's HomaState (homa_shim.cpp.template asserts the same numbers).
