@@ -98,6 +98,10 @@ public final class Port {
 
     /** Copies the value into {@code dst[0..wordCount())}, least significant word first. */
     public void getWords(long[] dst) {
+        if (storageBytes < 8) {
+            dst[0] = get();
+            return;
+        }
         int words = wordCount();
         int whole = storageBytes / 8;
         int n = Math.min(whole, words);

@@ -112,6 +112,16 @@ class SimulationEventsTest {
     }
 
     @Test
+    void finishInAnInitialBlockEndsTheSimulationBeforeItStarts() {
+        Model portless = Model.load(VerilogDesign.of("ends_at_once", "ends_at_once.v",
+                "module ends_at_once;\n  initial $finish;\nendmodule\n"));
+        assertTrue(portless.ports().isEmpty());
+        SimulationFinishedException e = assertThrows(SimulationFinishedException.class, portless::newSimulator);
+        assertEquals(0, e.simTime());
+        assertEquals(2, e.sourceLine());
+    }
+
+    @Test
     void theJvmCarriesOnAfterAFatal() {
         try (Simulator s = start(2)) {
             assertThrows(SimulationStoppedException.class, () -> s.step(1000));

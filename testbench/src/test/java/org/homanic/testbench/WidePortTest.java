@@ -87,6 +87,27 @@ class WidePortTest {
         }
     }
 
+    @Test
+    void narrowPortsWorkThroughTheWideForms() {
+        Model counter = Model.load(VerilogDesign.fromResources("counter", WidePortTest.class, "counter.v"));
+        try (Simulator s = counter.newSimulator()) {
+            s.reset(1);
+            s.port("enable").setWords(new long[] {1});
+            s.step(0xA5);
+            Port count = s.port("count");
+            long[] words = {-1};
+            count.getWords(words);
+            assertEquals(0xA5, words[0]);
+            byte[] bytes = new byte[2];
+            count.getBytes(bytes, 1);
+            assertEquals((byte) 0xA5, bytes[1]);
+            assertEquals(BigInteger.valueOf(0xA5), count.getBig());
+            s.port("enable").setBytes(new byte[] {(byte) 0xFE}, 0, 1); // bit 0 clear: disabled
+            s.step(3);
+            assertEquals(0xA5, count.get());
+        }
+    }
+
     private static void toWords(BigInteger v, long[] words) {
         for (int i = 0; i < words.length; i++) words[i] = v.shiftRight(64 * i).longValue();
     }
