@@ -32,8 +32,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 @SuppressWarnings("restricted") // views native model memory as segments; needs --enable-native-access
 public final class Simulator implements AutoCloseable {
 
-    // Offsets into the shim's HomaState (homa_shim.cpp.template asserts the same numbers).
-    private static final long CYCLES = 0, TIME = 8, EVENT = 16, EVENT_LINE = 20, OUTPUT_LENGTH = 24,
+    // Offsets into the shim's HomaState (homa_shim.cpp.template asserts the same numbers; the
+    // event code itself, at 16, comes back as the status of each call).
+    private static final long CYCLES = 0, TIME = 8, EVENT_LINE = 20, OUTPUT_LENGTH = 24,
             OUTPUT_DROPPED = 28, EVENT_TIME = 32, EVENT_CYCLE = 40, EVENT_FILE = 48, EVENT_MESSAGE = 304,
             OUTPUT = 816;
     private static final int FILE_CAP = 256, MESSAGE_CAP = 512;
@@ -42,12 +43,12 @@ public final class Simulator implements AutoCloseable {
     private static final String[] ACTIVE_HIGH_RESETS = {"rst", "reset", "srst", "rst_i", "i_rst"};
     private static final String[] ACTIVE_LOW_RESETS = {"rst_n", "resetn", "reset_n", "aresetn", "arst_n", "rstn", "ap_rst_n"};
 
-    private final Model model;
-    private final String name;
     // Frees the native model of a simulator that was never closed once it becomes unreachable,
     // so a forgotten close() leaks nothing for long (close() does it at once and runs final blocks).
     private static final Cleaner CLEANER = Cleaner.create();
 
+    private final Model model;
+    private final String name;
     private final Arena arena = Arena.ofShared();
     private final Cleaner.Cleanable freeNative;
     private final MemorySegment sim;
