@@ -45,6 +45,16 @@ public record VerilogDesign(String top, SequencedMap<String, String> files) {
         return new VerilogDesign(top, files);
     }
 
+    /** The Verilog the hdl wrote for a design. */
+    public static VerilogDesign of(org.homanic.hdl.Verilog.Design design) {
+        return new VerilogDesign(design.top(), new LinkedHashMap<>(design.verilogFiles()));
+    }
+
+    /** Elaborates an hdl module (checks included) and takes its Verilog. */
+    public static VerilogDesign of(org.homanic.hdl.Module top) {
+        return of(org.homanic.hdl.Verilog.emit(top));
+    }
+
     /** Reads Verilog files from disk, in the order given. */
     public static VerilogDesign fromFiles(String top, Path... paths) {
         LinkedHashMap<String, String> files = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ public final class BundlesAndVectors extends Module {
     final Bool write = input(Bool());
     final UInt readIndex = input(UInt(2));
     final UInt readData = output(UInt(8));
-    final UInt packed = output(UInt(16));
+    final UInt packedHeader = output(UInt(16));
     final UInt headerKind = output(UInt(3));
     final Vec<Header> headers = input(new Vec<>(3, i -> new Header()));
     final UInt pickedLength = output(UInt(13));
@@ -47,8 +47,8 @@ public final class BundlesAndVectors extends Module {
         Header h = wire("h", new Header());
         comb(h.kind, req.address.bits(2, 0));
         comb(h.length, cat(req.data, lit(0, 5)));
-        comb(packed, h.asBits());
-        Header back = Bundle.unpack(new Header(), packed);
+        comb(packedHeader, h.asBits());
+        Header back = Bundle.unpack(new Header(), packedHeader);
         comb(headerKind, back.kind);
         comb(pickedLength, headers.read(readIndex).length);
         unused(req.address.bit(3));
