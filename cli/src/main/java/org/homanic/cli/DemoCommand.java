@@ -6,6 +6,7 @@ import org.homanic.hdl.examples.AxisPipeline;
 import org.homanic.hdl.examples.PacketPriorityArbiter;
 import org.homanic.hdl.tools.Lint;
 import org.homanic.hdl.tools.Synth;
+import org.homanic.hdl.tools.SynthTarget;
 import org.homanic.hdl.tools.ToolRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main flow on built-in designs: generate Verilog from the Java hdl,",
-                "lint it with Verilator (-Wall), synthesize it with Yosys for UltraScale+, and report."})
+                "lint it with Verilator (-Wall), synthesize it with Yosys for UltraScale+, simulate it in",
+                "Verilator from Java with random traffic checked at the output, and report."})
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -39,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "AXI-Stream data width of the designs, a multiple of 8 (default: ${DEFAULT-VALUE}).")
     int width;
 
-    private record Job(String title, Module design) {}
+    private record Job(String title, Module design, boolean simulate) {}
 
     @Override
     public Integer call() throws IOException {
@@ -49,9 +50,9 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = out != null ? out.toAbsolutePath() : ProjectPaths.output("demo");
         PrintWriter stdout = spec.commandLine().getOut();
         List<Job> jobs = List.of(
-                new Job("AXI-Stream pipeline (register slice, 64-deep FIFO, register slice)", new AxisPipeline(width, 1, 64)),
-                new Job("4-input strict-priority packet arbiter", new PacketPriorityArbiter(4, width)));
-        Progress progress = new Progress(System.err, jobs.size() * 3);
+                new Job("AXI-Stream pipeline (register slice, 64-deep FIFO, register slice)", new AxisPipeline(width, 1, 64), true),
+                new Job("4-input strict-priority packet arbiter", new PacketPriorityArbiter(4, width), false));
+        Progress progress = new Progress(System.err, jobs.size() * 3 + (int) jobs.stream().filter(Job::simulate).count());
         List<String> report = new ArrayList<>();
         for (Job job : jobs) {
             progress.begin("elaborating " + job.design().moduleName() + " and writing its Verilog");
@@ -70,30 +71,30 @@ final class DemoCommand implements Callable<Integer> {
             progress.done(warnings + " warnings");
 
             progress.begin("synthesizing " + design.top() + " with yosys synth_xilinx -family xcup");
-            Path synthDir = dir.resolve("synth").resolve(design.top());
-            Synth.Result synth = Synth.yosys(design, synthDir,
-                    "synth_xilinx -family xcup -flatten -top " + design.top());
-            if (!synth.ok()) {
-                throw new CliException("Yosys failed for " + design.top() + "; see " + synthDir);
+            Synth.Report synth = Synth.report(design, dir.resolve("synth").resolve(design.top()), SynthTarget.XCUP);
+            progress.done(synth.luts() + " LUTs, " + synth.lutRams() + " LUT RAMs, " + synth.flipFlops()
+                    + " flip-flops, " + synth.blockRams() + " block RAMs, deepest path "
+                    + synth.depth().lutLevels() + " LUT levels");
+
+            String simulated = "";
+            if (job.simulate()) {
+                progress.begin("simulating " + design.top()
+                        + " in Verilator from Java: 300 random frames, random gaps and back-pressure");
+                DemoSimulation.Result sim = DemoSimulation.run(design, 1, 300, 1500);
+                progress.done(String.format("%d frames (%d bytes) came out whole and in order; %d cycles, "
+                                + "%.2f beats/cycle, %.1f M cycles/s", sim.frames(), sim.bytes(), sim.cycles(),
+                        sim.beatsPerCycle(), sim.cyclesPerSecond() / 1e6));
+                simulated = String.format("; simulated: %d frames checked", sim.frames());
             }
-            Map<String, Integer> cells = synth.cells();
-            int luts = sum(cells, "LUT\\d");
-            int flops = sum(cells, "FD[RSCP]E");
-            int brams = sum(cells, "RAMB.*");
-            int lutrams = sum(cells, "RAM\\d+[MSX].*");
-            progress.done(luts + " LUTs, " + flops + " flip-flops, " + brams + " block RAMs");
-            report.add(String.format("  %-24s %-68s lint: %d warnings   xcup: %5d LUTs %5d LUTRAMs %5d FFs %3d BRAMs",
-                    design.top(), job.title(), warnings, luts, lutrams, flops, brams));
+            report.add(String.format("  %-22s %s%n      lint: %d warnings; xcup: %d LUTs, %d LUT RAMs, %d FFs, %s BRAMs, %d LUT levels%s",
+                    design.top(), job.title(), warnings, synth.luts(), synth.lutRams(), synth.flipFlops(),
+                    synth.blockRams(), synth.depth().lutLevels(), simulated));
         }
-        stdout.println("homa demo: Java hardware descriptions -> Verilog -> Verilator lint -> Yosys synthesis");
+        stdout.println("homa demo: Java hardware descriptions -> Verilog -> Verilator lint -> Yosys synthesis -> simulation");
         stdout.println("  data width " + width + " bits; artifacts in " + dir);
         report.forEach(stdout::println);
         stdout.println("Next: ./homa test runs the whole suite; docs/hdl.md shows how to write your own module.");
         stdout.flush();
         return 0;
-    }
-
-    private static int sum(Map<String, Integer> cells, String regex) {
-        return cells.entrySet().stream().filter(e -> e.getKey().matches(regex)).mapToInt(Map.Entry::getValue).sum();
     }
 }
