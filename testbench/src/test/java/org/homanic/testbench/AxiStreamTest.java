@@ -65,13 +65,13 @@ class AxiStreamTest {
     }
 
     @Test
-    @VerilatorTest(top = "axis_register_slice", verilog = "axis_register_slice.v")
+    @VerilatorTest(top = "axis_register_slice", verilog = "bench/axis_register_slice.v")
     void registerSlicePassesRandomFramesUnderBackPressure(Simulator sim, Seed seed) {
         passesFramesUnchanged(sim, seed, 200, 100);
     }
 
     @Test
-    @VerilatorTest(top = "axis_register_slice", verilog = "axis_register_slice.v")
+    @VerilatorTest(top = "axis_register_slice", verilog = "bench/axis_register_slice.v")
     void registerSliceRunsAtOneBeatPerCycle(Simulator sim, Seed seed) {
         sim.reset(2);
         AxiStreamSource source = new AxiStreamSource(AxiStreamPorts.of(sim, "s_axis_"), seed.random());
