@@ -58,8 +58,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class HomaStack implements AutoCloseable {
     private static final long DRIVER_IDLE_PARK_NANOS = 20_000;
-    /** Timer ticks caught up in one round after the driver was held up; more are skipped. */
-    private static final int MAX_TICKS_PER_ROUND = 10;
 
     private final Datapath datapath;
     private final HostConfig config;
@@ -411,12 +409,15 @@ public final class HomaStack implements AutoCloseable {
             worked |= n > 0;
             worked |= handleUnreachable();
             long now = now();
-            for (int t = 0; t < MAX_TICKS_PER_ROUND && now >= nextTickAt; t++) {
+            if (now >= nextTickAt) {
+                // One tick per round, like HomaModule's timer thread: ticks missed while this
+                // host was held up are skipped, not replayed, so a stalled host does not count
+                // its own stall as its peers' silence.
                 onTick();
                 nextTickAt += config.timers().tickNanos();
+                if (now >= nextTickAt) nextTickAt = now + config.timers().tickNanos();
                 worked = true;
             }
-            if (now >= nextTickAt) nextTickAt = now + config.timers().tickNanos();
             worked |= pumpTx() > 0;
             writer.flush();
             return worked;
