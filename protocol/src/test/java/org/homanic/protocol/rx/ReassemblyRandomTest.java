@@ -100,7 +100,7 @@ class ReassemblyRandomTest {
                 Outcome expected = o.add(start, count);
                 assertEquals(expected, r.add(start, count), "trial " + trial + " packet " + k + " [" + start + ", " + (start + count) + ")");
                 assertEquals(o.gaps(), r.gaps(), "trial " + trial + " packet " + k);
-                //GAPCOUNT
+                assertEquals(o.gaps().size(), r.gapCount());
                 assertEquals(o.missing(), r.bytesRemaining());
                 assertEquals(o.recvEnd, r.recvEnd());
             }
