@@ -6,7 +6,13 @@ package org.homanic.host.datapath;
  * @param loss         packet dropped
  * @param duplication  packet delivered twice
  * @param reordering   packet held back by a random extra delay up to {@code maxJitterNanos}, so later ones overtake it
- * @param truncation   packet cut to a random shorter length (the receiver must refuse it)
+ * @param truncation   packet cut to a random shorter length in flight; the receiving datapath
+ *                     sees that fewer bytes came than were sent and drops it, as the IP/UDP
+ *                     length checks below Homa do, so Homa sees a loss. (A cut DATA packet
+ *                     that reached Homa would look like a valid shorter packet, and the spec's
+ *                     gap rule would then refuse every retransmission of the full packet.)
+ *                     Short and malformed packets that do reach Homa are tested by injecting
+ *                     them directly.
  * @param delayNanos   fixed one-way delay of every packet
  * @param maxJitterNanos largest extra delay of a reordered packet
  */

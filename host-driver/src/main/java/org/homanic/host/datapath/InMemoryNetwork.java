@@ -20,9 +20,9 @@ public final class InMemoryNetwork {
 
     /** Counts of what the network did to packets; read with {@link #stats()}. */
     public record Stats(long sent, long delivered, long lost, long duplicated, long reordered, long truncated,
-                        long cutOff) {}
+                        long truncatedDropped, long cutOff) {}
 
-    private record InFlight(long deliverAt, long order, long from, byte[] bytes) {}
+    private record InFlight(long deliverAt, long order, long from, byte[] bytes, int sentLength) {}
 
     private final Clock clock;
     private final long seed;
@@ -35,7 +35,7 @@ public final class InMemoryNetwork {
     private final Set<Long> isolated = new HashSet<>();
     private long nextHost = 1;
     private long order;
-    private long sent, delivered, lost, duplicated, reordered, truncated, cutOff;
+    private long sent, delivered, lost, duplicated, reordered, truncated, truncatedDropped, cutOff;
 
     public InMemoryNetwork(Clock clock, FaultModel faults, long seed, int mtu) {
         this.clock = clock;
@@ -70,7 +70,7 @@ public final class InMemoryNetwork {
     }
 
     public synchronized Stats stats() {
-        return new Stats(sent, delivered, lost, duplicated, reordered, truncated, cutOff);
+        return new Stats(sent, delivered, lost, duplicated, reordered, truncated, truncatedDropped, cutOff);
     }
 
     synchronized void detach(long address) {
@@ -113,7 +113,7 @@ public final class InMemoryNetwork {
                     reordered++;
                     at += 1 + (long) (random.nextDouble() * f.maxJitterNanos());
                 }
-                inbox.add(new InFlight(at, order++, from, bytes));
+                inbox.add(new InFlight(at, order++, from, bytes, batch.length(i)));
             }
         }
         batch.clear();
@@ -127,6 +127,10 @@ public final class InMemoryNetwork {
         while (!batch.isFull() && !inbox.isEmpty() && inbox.peek().deliverAt <= now) {
             InFlight p = inbox.poll();
             if (p.bytes.length > batch.slotCapacity()) continue; // larger than this host's MTU: lost on the wire
+            if (p.bytes.length != p.sentLength) {
+                truncatedDropped++; // the length check below Homa (IP/UDP) refuses a cut packet
+                continue;
+            }
             java.lang.foreign.MemorySegment.copy(p.bytes, 0, batch.next(), java.lang.foreign.ValueLayout.JAVA_BYTE, 0, p.bytes.length);
             batch.commit(p.bytes.length, p.from, 0);
             delivered++;
