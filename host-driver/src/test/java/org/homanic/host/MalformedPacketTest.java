@@ -75,9 +75,9 @@ class MalformedPacketTest {
             // Host-state drops.
             data(999, 2, 100, 0, 100);                                                       // UNKNOWN_PORT
             data(serverSideClient.port(), 4, 100, 0, 100);                                   // NOT_A_SERVER
-            raw(33, s -> ((GrantView) new GrantView().wrap(s, 0)).initCommon(PacketType.GRANT, ATTACKER_PORT, 100, 77)); // UNKNOWN_RPC
+            raw(33, s -> new GrantView().wrap(s, 0).initCommon(PacketType.GRANT, ATTACKER_PORT, 100, 77)); // UNKNOWN_RPC
             raw(33, s -> new GrantView().wrap(s, 0).initCommon(PacketType.GRANT, ATTACKER_PORT, 100, ATTACKER_ID)); // WRONG_STATE
-            raw(80, s -> new AckView().wrap(s, 0).initCommon(PacketType.ACK, ATTACKER_PORT, 100, 2000).segment()); // acks id 2000
+            raw(80, s -> new AckView().wrap(s, 0).initCommon(PacketType.ACK, ATTACKER_PORT, 100, 2000)); // acks id 2000
             data(100, 2000, 100, 0, 100);                                                    // FINISHED_RPC
             attacker.send(batch);
 
