@@ -145,6 +145,27 @@ class BasicRpcTest {
     }
 
     @Test
+    void aDatapathWhoseNicSchedulesGrantsGetsNoGrantsFromTheHost() {
+        try (Cluster c = new Cluster(FaultModel.none(), 6)) {
+            c.stepNanos = 20_000;
+            var nic = java.util.Set.of(org.homanic.host.datapath.Capability.NIC_SCHEDULES_GRANTS);
+            HomaStack serverStack = c.add(HostConfig.defaults(), nic);
+            HomaStack clientStack = c.add(HostConfig.defaults(), nic);
+            HomaSocket server = serverStack.bind(100);
+            HomaSocket client = clientStack.openSocket();
+            byte[] request = Payloads.make(6, 6, 100_000);
+            client.send(server.address(), request, 0);
+            HomaMessage[] got = new HomaMessage[1];
+            c.runUntil(() -> (got[0] = server.poll()) != null, 100_000);
+            assertArrayEquals(request, got[0].toByteArray());
+            assertEquals(0, serverStack.metrics().grantsSent(), "grants are the NIC's job");
+            // No NIC here grants the scheduled bytes: the host, which counts the whole message as
+            // granted, asks for them with RESEND after the silence, and the sender takes that as a lost GRANT.
+            assertTrue(serverStack.metrics().resendsSent() >= 1);
+        }
+    }
+
+    @Test
     void addressesNameHostAndPort() {
         assertEquals("host3:100", new HomaAddress(3, 100).toString());
         assertThrows(IllegalArgumentException.class, () -> new HomaAddress(3, 0));
