@@ -14,7 +14,7 @@ import java.lang.foreign.MemorySegment;
 public final class IncomingMessage {
     private final int length;
     private final long arrivalOrder;
-    private Reassembly reassembly;
+    private final Reassembly reassembly;
     private MessageBuffer buffer;
     private long granted;
 
@@ -36,12 +36,15 @@ public final class IncomingMessage {
     public long received() { return length - reassembly.bytesRemaining(); }
     public boolean complete() { return reassembly.complete(); }
 
-    /** Gives a waiting message its pages; reassembly starts from nothing, as the sender restarts from 0. */
+    /**
+     * Gives the message its pages. Until then no packet can have been kept (a message without
+     * pages refuses them all), so reassembly starts from nothing, as the restarted sender does.
+     */
     public void attach(MessageBuffer pages) {
         if (buffer != null) throw new IllegalStateException("message already has buffers");
         if (pages.length() != length) throw new IllegalArgumentException("buffer of " + pages.length() + " for a message of " + length);
+        if (reassembly.bytesRemaining() != length) throw new IllegalStateException("packets were kept before the message had pages");
         buffer = pages;
-        reassembly = new Reassembly(length);
     }
 
     /** Takes the pages away (for the application, or to free them). */
@@ -53,9 +56,11 @@ public final class IncomingMessage {
 
     /**
      * Offers the payload {@code packet[payloadStart, payloadStart + count)} carrying message
-     * bytes [offset, offset + count). The caller has checked that the message has pages.
+     * bytes [offset, offset + count). Once complete (and its pages handed on) every packet is a
+     * duplicate and nothing is written.
      */
     public Reassembly.Outcome accept(MemorySegment packet, long payloadStart, long offset, long count) {
+        if (buffer == null && !reassembly.complete()) throw new IllegalStateException("message has no pages yet");
         Reassembly.Outcome outcome = reassembly.add(offset, count);
         if (outcome.kept()) buffer.write(offset, packet, payloadStart, count);
         return outcome;

@@ -24,7 +24,7 @@ class ReceivePathAllocationTest {
                 for (int i = 0; i < messages; i++) b.reassembleOnce();
                 long perMessage = (threads.getCurrentThreadAllocatedBytes() - before) / messages;
                 System.out.println((shuffled ? "shuffled" : "in order") + ": bytes allocated per 703-packet message: " + perMessage);
-                // Per message: IncomingMessage, two Reassembly instances with their gap arrays (which
+                // Per message: IncomingMessage, its Reassembly with the gap arrays (which
                 // grow to hundreds of entries when shuffled), MessageBuffer and its page list.
                 // One object per packet would be at least 703 × 16 bytes.
                 assertTrue(perMessage < (shuffled ? 703 * 16 : 1_000), perMessage + " bytes per message");
