@@ -22,7 +22,9 @@ class ThreadedApiTest {
 
     @Test
     void callsReceivesAndTheServerLoopWorkAcrossThreads() throws Exception {
-        InMemoryNetwork net = new InMemoryNetwork(Clock.system(), FaultModel.none().withLoss(0.02), 3, Cluster.MTU);
+        long seed = 3;
+        System.out.println("ThreadedApiTest seed " + seed + " (loss is seeded; thread timing is not)");
+        InMemoryNetwork net = new InMemoryNetwork(Clock.system(), FaultModel.none().withLoss(0.02), seed, Cluster.MTU);
         // A loaded build machine can stall a driver thread for longer than the default 100 ms
         // timeout; this test is about the API, the timers are tested on a virtual clock.
         HostConfig patient = HostConfig.defaults().withTimers(TimerConfig.defaults().withTimeoutTicks(5_000));
