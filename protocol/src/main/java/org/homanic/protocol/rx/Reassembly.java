@@ -43,7 +43,14 @@ public final class Reassembly {
     private final long length;
     private long recvEnd;
     private long bytesRemaining;
-    private final List<long[]> gaps = new ArrayList<>();
+    /**
+     * The gaps as two parallel arrays sorted by position (gaps never overlap), so the gap a
+     * packet belongs to is found by binary search: a message whose packets arrive shuffled
+     * has hundreds of gaps at once.
+     */
+    private long[] gapStart = new long[4];
+    private long[] gapEnd = new long[4];
+    private int gapCount;
 
     public Reassembly(long messageLength) {
         if (messageLength < 0) throw new IllegalArgumentException("message length " + messageLength);
@@ -63,35 +70,62 @@ public final class Reassembly {
             return keep(payloadLength, Outcome.IN_ORDER);
         }
         if (start > recvEnd) {
-            gaps.add(new long[] {recvEnd, start});
+            insertGap(gapCount, recvEnd, start);
             recvEnd = end;
             return keep(payloadLength, Outcome.NEW_GAP);
         }
-        for (int i = 0; i < gaps.size(); i++) {
-            long[] gap = gaps.get(i);
-            if (start <= gap[0]) {
-                if (end <= gap[0]) continue;
-                if (start < gap[0]) return Outcome.DROP_OVERLAPS_GAP_START;
-                if (end > gap[1]) return Outcome.DROP_OVERLAPS_GAP_END;
-                gap[0] = end;
-                if (gap[0] >= gap[1]) {
-                    gaps.remove(i);
-                    return keep(payloadLength, Outcome.GAP_CLOSED);
-                }
-                return keep(payloadLength, Outcome.GAP_START_FILLED);
+        // The only gap the packet can touch is the first one ending after its start; if that
+        // one begins at or after the packet's end, every byte of the packet has arrived.
+        int i = firstGapEndingAfter(start);
+        if (i == gapCount || end <= gapStart[i]) return Outcome.DROP_DUPLICATE;
+        if (start <= gapStart[i]) {
+            if (start < gapStart[i]) return Outcome.DROP_OVERLAPS_GAP_START;
+            if (end > gapEnd[i]) return Outcome.DROP_OVERLAPS_GAP_END;
+            gapStart[i] = end;
+            if (gapStart[i] >= gapEnd[i]) {
+                removeGap(i);
+                return keep(payloadLength, Outcome.GAP_CLOSED);
             }
-            // start > gap start: the packet cannot cover the whole gap.
-            if (end >= gap[1]) {
-                if (start >= gap[1]) continue;
-                if (end > gap[1]) return Outcome.DROP_OVERLAPS_GAP_END;
-                gap[1] = start;
-                return keep(payloadLength, Outcome.GAP_END_FILLED);
-            }
-            gaps.add(i, new long[] {gap[0], start});
-            gap[0] = end;
-            return keep(payloadLength, Outcome.GAP_SPLIT);
+            return keep(payloadLength, Outcome.GAP_START_FILLED);
         }
-        return Outcome.DROP_DUPLICATE;
+        // start > gap start: the packet cannot cover the whole gap.
+        if (end >= gapEnd[i]) {
+            if (end > gapEnd[i]) return Outcome.DROP_OVERLAPS_GAP_END;
+            gapEnd[i] = start;
+            return keep(payloadLength, Outcome.GAP_END_FILLED);
+        }
+        long oldStart = gapStart[i];
+        gapStart[i] = end;
+        insertGap(i, oldStart, start);
+        return keep(payloadLength, Outcome.GAP_SPLIT);
+    }
+
+    private int firstGapEndingAfter(long position) {
+        int lo = 0, hi = gapCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (gapEnd[mid] > position) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    private void insertGap(int at, long start, long end) {
+        if (gapCount == gapStart.length) {
+            gapStart = java.util.Arrays.copyOf(gapStart, gapCount * 2);
+            gapEnd = java.util.Arrays.copyOf(gapEnd, gapCount * 2);
+        }
+        System.arraycopy(gapStart, at, gapStart, at + 1, gapCount - at);
+        System.arraycopy(gapEnd, at, gapEnd, at + 1, gapCount - at);
+        gapStart[at] = start;
+        gapEnd[at] = end;
+        gapCount++;
+    }
+
+    private void removeGap(int at) {
+        System.arraycopy(gapStart, at + 1, gapStart, at, gapCount - at - 1);
+        System.arraycopy(gapEnd, at + 1, gapEnd, at, gapCount - at - 1);
+        gapCount--;
     }
 
     private Outcome keep(long payloadLength, Outcome outcome) {
@@ -108,6 +142,11 @@ public final class Reassembly {
 
     /** The current gaps, lowest first. */
     public List<Gap> gaps() {
-        return gaps.stream().map(g -> new Gap(g[0], g[1])).toList();
+        List<Gap> out = new ArrayList<>(gapCount);
+        for (int i = 0; i < gapCount; i++) out.add(new Gap(gapStart[i], gapEnd[i]));
+        return List.copyOf(out);
     }
+
+    /** Number of gaps (without building the list). */
+    public int gapCount() { return gapCount; }
 }

@@ -1,0 +1,44 @@
+package org.homanic.host.datapath;
+
+import java.util.Set;
+
+/**
+ * Moves Homa packets between this host and its peers. Packets start at the Homa header; a
+ * datapath that needs IP/UDP/Ethernet adds and strips them itself. Peers are named by a
+ * datapath-specific {@code long} (the in-memory datapath uses host numbers). Calls come from one
+ * thread at a time (the stack's driver).
+ */
+public interface Datapath extends AutoCloseable {
+
+    /** This host's address, as peers name it. */
+    long localAddress();
+
+    /** Largest Homa packet (header + payload) this datapath carries. */
+    int mtu();
+
+    Set<Capability> capabilities();
+
+    /** Transmits every packet of {@code batch}, then leaves the batch empty. Never blocks. */
+    void send(PacketBatch batch);
+
+    /**
+     * Appends received packets to {@code batch} until it is full or nothing is waiting; returns
+     * how many were added. Never blocks.
+     */
+    int poll(PacketBatch batch);
+
+    /**
+     * Appends the peers (address, Homa port) reported unreachable since the last call, as ICMP
+     * port/host-unreachable would; returns how many.
+     */
+    default int pollUnreachable(long[] peers, int[] ports) { return 0; }
+
+    /** Tells {@code peer} that nothing listens on {@code port} here (ICMP port-unreachable). */
+    default void reportPortUnreachable(long peer, int port) {}
+
+    @Override
+    void close();
+
+    /** A printable form of a peer address. */
+    default String describe(long peer) { return Long.toString(peer); }
+}
