@@ -367,7 +367,7 @@ public final class HomaStack implements AutoCloseable {
             boolean worked = false;
             rxBatch.clear();
             int n = datapath.poll(rxBatch);
-            for (int i = 0; i < n; i++) receiver.handlePacket(rxBatch.segment(i), rxBatch.length(i), rxBatch.peer(i));
+            for (int i = 0; i < n; i++) receiver.handlePacket(rxBatch.segment(i), rxBatch.length(i), rxBatch.peer(i), rxBatch.flags(i));
             rxBatch.clear();
             worked |= n > 0;
             worked |= receiver.handleUnreachable();

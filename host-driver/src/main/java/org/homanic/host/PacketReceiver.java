@@ -3,6 +3,7 @@ package org.homanic.host;
 import org.homanic.host.api.HomaAddress;
 import org.homanic.host.api.PeerUnreachableException;
 import org.homanic.host.datapath.Datapath;
+import org.homanic.host.datapath.PacketBatch;
 import org.homanic.host.metrics.DropReason;
 import org.homanic.host.metrics.Metrics;
 import org.homanic.host.pool.BufferPool;
@@ -74,7 +75,7 @@ final class PacketReceiver {
         this.waitingForBuffers = s.waitingForBuffers;
     }
 
-    void handlePacket(MemorySegment packet, int length, long from) {
+    void handlePacket(MemorySegment packet, int length, long from, int flags) {
         if (!parser.parseHoma(packet, 0, length)) {
             metrics.rejected(parser.rejection());
             return;
@@ -99,7 +100,7 @@ final class PacketReceiver {
         }
         Peer peer = s.peer(from);
         switch (type) {
-            case DATA -> onData(packet, socket, peer, sport, localId);
+            case DATA -> onData(packet, socket, peer, sport, localId, (flags & PacketBatch.NIC_UNTRACKED) != 0);
             case GRANT -> onGrant(packet, socket, peer, localId);
             case RESEND -> onResend(packet, socket, peer, sport, localId);
             case RPC_UNKNOWN -> onRpcUnknown(socket, peer, localId);
@@ -118,7 +119,7 @@ final class PacketReceiver {
         return r != null && r.peer == peer && r.socket == socket ? r : null;
     }
 
-    private void onData(MemorySegment packet, HomaSocket socket, Peer peer, int sport, long localId) {
+    private void onData(MemorySegment packet, HomaSocket socket, Peer peer, int sport, long localId, boolean untracked) {
         data.wrap(packet, 0);
         long length = data.messageLength();
         long offset = data.offset();
@@ -142,7 +143,7 @@ final class PacketReceiver {
                 rpc = new Rpc(localId, socket, peer, sport, 0, false, Rpc.State.SERVER_INCOMING);
                 peer.serverRpcs.put(localId, rpc);
                 s.addLive(rpc);
-                startIncoming(rpc, (int) length, incoming);
+                startIncoming(rpc, (int) length, incoming, untracked);
             } else if (rpc.socket != socket) {
                 metrics.dropped(DropReason.UNKNOWN_RPC);
                 return;
@@ -158,7 +159,7 @@ final class PacketReceiver {
                 rpc.state = Rpc.State.CLIENT_INCOMING;
                 sendQueue.remove(rpc.out);
             }
-            if (rpc.in == null) startIncoming(rpc, (int) length, incoming);
+            if (rpc.in == null) startIncoming(rpc, (int) length, incoming, untracked);
         }
         IncomingMessage in = rpc.in;
         if (in.length() != length) {
@@ -179,15 +180,17 @@ final class PacketReceiver {
             else metrics.reassemblyDrop(outcome);
         }
         if (!receiving) return;
-        if (scheduler != null) {
+        if (rpc.softwareGrants) {
             s.apply(scheduler.onData(s.now(), new DataArrival(rpc.key, length, incoming, offset, count, !rpc.waitingForBuffers)));
         }
         if (!rpc.waitingForBuffers && in.complete()) completeIncoming(rpc);
     }
 
-    private void startIncoming(Rpc rpc, int length, long incoming) {
-        // With the NIC scheduling grants the host cannot know the grant; it treats all as granted.
-        rpc.in = new IncomingMessage(length, scheduler == null ? length : incoming, s.order++);
+    private void startIncoming(Rpc rpc, int length, long incoming, boolean untracked) {
+        // With the NIC scheduling grants the host cannot know the grant; it treats all as granted,
+        // unless the NIC says it could not track the message: then the host schedules it itself.
+        rpc.softwareGrants = !s.nicSchedulesGrants || untracked;
+        rpc.in = new IncomingMessage(length, rpc.softwareGrants ? incoming : length, s.order++);
         MessageBuffer pages = pool.allocate(length);
         if (pages == null) {
             rpc.waitingForBuffers = true;

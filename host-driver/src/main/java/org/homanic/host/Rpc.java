@@ -32,6 +32,8 @@ final class Rpc {
     IncomingMessage in;
     /** The pool had no room when the first packet came: packets are refused until it has. */
     boolean waitingForBuffers;
+    /** The host schedules this incoming message's grants: no NIC scheduler, or the NIC could not track it. */
+    boolean softwareGrants;
     int silentTicks;
     long doneTick = -1;
     int needAcksSent;

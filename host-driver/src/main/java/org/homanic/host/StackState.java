@@ -45,6 +45,8 @@ final class StackState {
     final PacketWriter writer;
     /** Null when the NIC schedules grants. */
     final GrantScheduler scheduler;
+    /** The datapath's NIC schedules grants; the host schedules only messages it flags untracked. */
+    final boolean nicSchedulesGrants;
     final ReceiverCutoffs receiverCutoffs = new ReceiverCutoffs();
     final SrptQueue<Rpc> sendQueue;
     final LongMap<Rpc> clientRpcs = new LongMap<>();
@@ -73,7 +75,9 @@ final class StackState {
         int mtu = datapath.mtu();
         if (mtu <= DataView.HEADER_LENGTH + HomaConstants.MAX_HEADER) throw new IllegalArgumentException("MTU " + mtu + " leaves no room for data");
         this.writer = new PacketWriter(datapath, new PacketBatch(arena, config.batchSize(), mtu), metrics);
-        this.scheduler = datapath.capabilities().contains(Capability.NIC_SCHEDULES_GRANTS) ? null : new GrantScheduler(config.grants());
+        // The software scheduler also serves messages a NIC scheduler could not hold (table full).
+        this.nicSchedulesGrants = datapath.capabilities().contains(Capability.NIC_SCHEDULES_GRANTS);
+        this.scheduler = new GrantScheduler(config.grants());
         this.sendQueue = new SrptQueue<>(config.pacerFifoFraction());
     }
 
@@ -106,7 +110,7 @@ final class StackState {
             r.in.attach(pages);
             r.silentTicks = 0;
             metrics.increment(Metrics.Counter.BUFFER_RESTARTS);
-            if (scheduler != null) {
+            if (r.softwareGrants) {
                 apply(scheduler.onBufferAvailable(now(), r.key));
             } else {
                 int level = numPriorities() - 2;
@@ -202,7 +206,7 @@ final class StackState {
                 pool.release(pages);
                 grantBuffersToWaiting();
             }
-            if (scheduler != null) apply(scheduler.onRpcEnd(now(), rpc.key));
+            if (rpc.softwareGrants) apply(scheduler.onRpcEnd(now(), rpc.key));
         }
     }
 

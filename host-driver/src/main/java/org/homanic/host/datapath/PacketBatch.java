@@ -11,11 +11,18 @@ import java.lang.foreign.MemorySegment;
  * whole batch at once.
  */
 public final class PacketBatch {
+    /**
+     * Receive flag: the NIC's grant scheduler holds no entry for this packet's message (its table
+     * was full), so the host must schedule that message's grants in software.
+     */
+    public static final int NIC_UNTRACKED = 1;
+
     private final MemorySegment memory;
     private final MemorySegment[] slots;
     private final int[] lengths;
     private final long[] peers;
     private final int[] priorities;
+    private final int[] flags;
     private final int slotCapacity;
     private int count;
 
@@ -28,6 +35,7 @@ public final class PacketBatch {
         this.lengths = new int[capacity];
         this.peers = new long[capacity];
         this.priorities = new int[capacity];
+        this.flags = new int[capacity];
     }
 
     public int capacity() { return slots.length; }
@@ -45,10 +53,16 @@ public final class PacketBatch {
 
     /** Publishes the slot returned by {@link #next()}. */
     public void commit(int length, long peer, int priority) {
+        commit(length, peer, priority, 0);
+    }
+
+    /** Publishes the slot with receive flags such as {@link #NIC_UNTRACKED}. */
+    public void commit(int length, long peer, int priority, int flags) {
         if (length < 0 || length > slotCapacity) throw new IllegalArgumentException("packet length " + length + " outside 0.." + slotCapacity);
         lengths[count] = length;
         peers[count] = peer;
         priorities[count] = priority;
+        this.flags[count] = flags;
         count++;
     }
 
@@ -56,6 +70,7 @@ public final class PacketBatch {
     public int length(int i) { return lengths[check(i)]; }
     public long peer(int i) { return peers[check(i)]; }
     public int priority(int i) { return priorities[check(i)]; }
+    public int flags(int i) { return flags[check(i)]; }
 
     private int check(int i) {
         if (i < 0 || i >= count) throw new IndexOutOfBoundsException("packet " + i + " of " + count);
