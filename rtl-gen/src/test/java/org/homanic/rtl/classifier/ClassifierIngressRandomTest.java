@@ -34,6 +34,10 @@ class ClassifierIngressRandomTest {
             IngressHarness.Result r = h.check(strict);
             assertTrue(r.ok(), () -> "seed 0x" + Long.toHexString(seed) + ":\n" + String.join("\n", r.errors()));
             assertEquals(0, h.counters()[IngressCounter.BUFFER_FULL], "buffer overflow with a draining host");
+            long[] c = h.counters();
+            StringBuilder hist = new StringBuilder();
+            for (int i = 0; i < c.length; i++) if (c[i] != 0) hist.append(' ').append(IngressCounter.ALL.get(i).name()).append('=').append(c[i]);
+            System.out.println("[homa] " + test + ": counters" + hist);
             System.out.println("[homa] " + test + ": " + frames + " frames, " + r.delivered() + " delivered, "
                     + r.hostDrops() + " host-queue drops, " + h.cycles() + " cycles");
             return r;
@@ -48,5 +52,21 @@ class ClassifierIngressRandomTest {
     @Test
     void gapsAndBackPressure512() {
         run(P512, "gapsAndBackPressure512", 3000, 0.3, 0.4, false);
+    }
+
+    @Test
+    void fullHostQueuesDropWholePacketsAndCountThem512() {
+        IngressHarness.Result r = run(P512, "fullHostQueuesDropWholePacketsAndCountThem512", 3000, 0, 0.97, false);
+        assertTrue(r.hostDrops() > 100, "the host barely drains, so queues must overflow: " + r.hostDrops());
+    }
+
+    @Test
+    void gapsAndBackPressure64() {
+        run(P64, "gapsAndBackPressure64", 1500, 0.2, 0.3, false);
+    }
+
+    @Test
+    void gapsAndBackPressure1024() {
+        run(P1024, "gapsAndBackPressure1024", 2000, 0.2, 0.3, false);
     }
 }
