@@ -3,6 +3,7 @@ package org.homanic.cli;
 import org.homanic.hdl.Module;
 import org.homanic.hdl.examples.AxisPipeline;
 import org.homanic.hdl.examples.PacketPriorityArbiter;
+import org.homanic.rtl.classifier.IngressClassifier;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,10 @@ final class Designs {
                 p -> new AxisPipeline(p.integer("width", 512, 8, 4096), 1, p.integer("depth", 64, 2, 1 << 16)));
         add("priority-arbiter", "hdl example: strict-priority AXI-Stream packet arbiter",
                 p -> new PacketPriorityArbiter(p.integer("inputs", 4, 2, 64), p.integer("width", 512, 8, 4096)));
+        add("classifier", "ingress packet classifier: parse/validate Homa, steer to host queues (rtl-gen)",
+                p -> new IngressClassifier(new IngressClassifier.Params(p.integer("width", 512, 64, 1024),
+                        p.integer("queues", 8, 1, 8), p.integer("buffer_bytes", 16384, 1024, 1 << 20),
+                        p.integer("queue_bytes", 16384, 1024, 1 << 20), p.integer("event_depth", 64, 2, 4096))));
     }
 
     private static void add(String name, String description, Function<DesignParams, Module> factory) {
