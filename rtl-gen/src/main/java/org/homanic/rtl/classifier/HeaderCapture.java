@@ -26,6 +26,9 @@ public final class HeaderCapture extends Module {
     public final UInt tokenBeats;
     public final UInt tokenKeep;
     public final Bool tokenBad = output("token_bad", Bool());
+    /** tuser of the frame's first beat. */
+    public final UInt inUser;
+    public final UInt tokenUser;
 
     /** Width of the beat index: frames up to 2^20 bytes are counted exactly. */
     public static int beatIndexWidth(int beatBytes) {
@@ -33,7 +36,14 @@ public final class HeaderCapture extends Module {
     }
 
     public HeaderCapture(int dataWidth, int captureBeats) {
+        this(dataWidth, captureBeats, 1);
+    }
+
+    public HeaderCapture(int dataWidth, int captureBeats, int userWidth) {
         param("DATA_WIDTH", dataWidth);
+        param("USER_WIDTH", userWidth);
+        inUser = input("in_user", UInt(userWidth));
+        tokenUser = output("token_user", UInt(userWidth));
         param("CAPTURE_BEATS", captureBeats);
         int beatBytes = dataWidth / 8;
         int iw = beatIndexWidth(beatBytes);
@@ -57,6 +67,11 @@ public final class HeaderCapture extends Module {
         UInt tokBeats = reg("tok_beats", UInt(iw), 0);
         UInt tokKeep = reg("tok_keep", UInt(beatBytes), 0);
         Bool tokBad = reg("tok_bad", Bool(), 0);
+        UInt firstUser = reg("first_user", UInt(userWidth), 0);
+        UInt tokUser = reg("tok_user", UInt(userWidth), 0);
+        when(inValid.and(index.eq(0)), () -> sync(firstUser, inUser));
+        when(inValid.and(inLast), () -> sync(tokUser, mux(index.eq(0), inUser, firstUser)));
+        comb(tokenUser, tokUser);
         sync(tokValid, inValid.and(inLast));
         when(inValid, () -> {
             when(inLast, () -> {

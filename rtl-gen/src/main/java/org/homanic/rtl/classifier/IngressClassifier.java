@@ -26,6 +26,8 @@ public final class IngressClassifier extends Module {
     public final Vec<Stream<IngressMeta>> m_meta;
     public final Stream<IngressMeta> m_event;
     public final Vec<UInt> counters;
+    /** What the egress tables learn: valid GRANT / CUTOFFS packets, one cycle each, no back-pressure. */
+    public final Stream<LearnEvent> m_learn;
 
     public record Params(int dataWidth, int queues, int bufferBytes, int queueBytes, int eventDepth) {
         public static final Params DEFAULT = new Params(512, 8, 16384, 16384, 64);
@@ -63,6 +65,7 @@ public final class IngressClassifier extends Module {
         m_axis = output("m_axis", new Vec<>(outputs, i -> new Axis(w, 1)));
         m_meta = output("m_meta", new Vec<>(outputs, i -> new Stream<>(IngressMeta::new)));
         m_event = output("m_event", new Stream<>(IngressMeta::new));
+        m_learn = output("m_learn", new Stream<>(LearnEvent::new));
         counters = output("counters", new Vec<>(IngressCounter.ALL.size(), i -> UInt(32)));
         if (p.captureBeats() < 1) throw new HdlException(SourceLocation.here(), "no capture beats");
 
@@ -73,6 +76,8 @@ public final class IngressClassifier extends Module {
         comb(capture.inKeep, s_axis.tkeep);
         comb(capture.inLast, s_axis.tlast);
         comb(capture.inBad, s_axis.tuser.bit(0));
+        comb(capture.inUser, s_axis.tuser);
+        unused(capture.tokenUser);
 
         IngressParser parser = instance("parser", new IngressParser(w, p.captureBeats(), p.queues()));
         comb(parser.tokenValid, capture.tokenValid);
@@ -80,6 +85,10 @@ public final class IngressClassifier extends Module {
         comb(parser.tokenBeats, capture.tokenBeats);
         comb(parser.tokenKeep, capture.tokenKeep);
         comb(parser.tokenBad, capture.tokenBad);
+
+        comb(m_learn.valid, parser.outLearn.grant.or(parser.outLearn.cutoffs));
+        comb(m_learn.payload, parser.outLearn);
+        unused(m_learn.ready, parser.outIpv4Homa, parser.outTosLow, parser.outByte0, parser.outFlowHigh, parser.outCsumRest);
 
         // Delay line: a beat reaches the buffer in the cycle its frame's verdict (if last) appears.
         int delay = 1 + IngressParser.LATENCY;

@@ -58,7 +58,25 @@ public final class IngressParser extends Module {
     private final List<Bool> checks = new ArrayList<>();
     private final List<Rejection> reasons = new ArrayList<>();
 
+    /** Fields the egress side needs to rewrite the priority, and what the egress tables learn. */
+    public final Bool outIpv4Homa = output("out_ipv4_homa", Bool());
+    public final UInt outTosLow = output("out_tos_low", UInt(5));
+    public final UInt outByte0 = output("out_byte0", UInt(8));
+    public final UInt outFlowHigh = output("out_flow_high", UInt(4));
+    /** IPv4: ones'-complement sum of the header without word 0 and the checksum word. */
+    public final UInt outCsumRest = output("out_csum_rest", UInt(16));
+    public final LearnEvent outLearn = output("out_learn", new LearnEvent());
+
     public IngressParser(int dataWidth, int captureBeats, int queues) {
+        this(dataWidth, captureBeats, queues, false);
+    }
+
+    /**
+     * {@code egress}: parse frames the host sends, so the peer is the destination address and
+     * the RPC id is sender_id itself (ingress: source address, sender_id XOR 1).
+     */
+    public IngressParser(int dataWidth, int captureBeats, int queues, boolean egress) {
+        param("EGRESS", egress ? 1 : 0);
         param("DATA_WIDTH", dataWidth);
         param("CAPTURE_BEATS", captureBeats);
         param("QUEUES", queues);
@@ -110,8 +128,9 @@ public final class IngressParser extends Module {
         Bool v6LenBad = payload.extend(20).add(mux(s1Vlan, lit(l2Max + v6Hdr, 20), lit(l2Max - 4 + v6Hdr, 20))).gt(s1Len);
         Bool frag = field(s1L3, 0, NetHeaders.IPV4.field("flags")).bit(0)
                 .or(field(s1L3, 0, NetHeaders.IPV4.field("fragment_offset")).ne(0));
-        UInt v4Src = field(s1L3, 0, NetHeaders.IPV4.field("src"));
-        UInt v6Src = field(s1L3, 0, NetHeaders.IPV6.field("src"));
+        String addr = egress ? "dst" : "src";
+        UInt v4Src = field(s1L3, 0, NetHeaders.IPV4.field(addr));
+        UInt v6Src = field(s1L3, 0, NetHeaders.IPV6.field(addr));
 
         UInt homaSel = mux(isV4, ihl, lit(v6Hdr / 4, 4));
         UInt homa = wire("homa_bytes", UInt(8 * homaBytes));
@@ -160,6 +179,12 @@ public final class IngressParser extends Module {
         UInt s2HomaLen = stage("s2_homa_len", mux(isV4, total.sub(ihl4.extend(16)), payload));
         UInt s2Peer = stage("s2_peer", mux(isV4, cat(lit(0, 80), lit(0xFFFF, 16), v4Src), v6Src));
         UInt s2Homa = stage("s2_homa", homa);
+        UInt s2TosLow = stage("s2_tos_low", mux(isV4, field(s1L3, 0, NetHeaders.IPV4.field("tos_low")),
+                field(s1L3, 0, NetHeaders.IPV6.field("tc_low"))));
+        UInt s2Byte0 = stage("s2_byte0", ByteVec.byteAt(s1L3, 0));
+        UInt s2FlowHigh = stage("s2_flow_high", ByteVec.byteAt(s1L3, 1).bits(3, 0));
+        UInt s2NotW0W5 = stage("s2_not_w0_w5", cat(ByteVec.byteAt(s1L3, 0), ByteVec.byteAt(s1L3, 1)).not().extend(17)
+                .add(cat(ByteVec.byteAt(s1L3, 10), ByteVec.byteAt(s1L3, 11)).not().extend(17)));
         UInt[] s2Partial = new UInt[6];
         for (int g = 0; g < 6; g++) {
             s2Partial[g] = stage("s2_csum_" + g, partial[g]);
@@ -211,10 +236,19 @@ public final class IngressParser extends Module {
         UInt s3Peer = stage("s3_peer", s2Peer);
         UInt s3Sport = stage("s3_sport", field(s2Homa, 0, HomaHeaders.COMMON.field("sport")));
         UInt s3Dport = stage("s3_dport", field(s2Homa, 0, HomaHeaders.COMMON.field("dport")));
-        UInt s3LocalId = stage("s3_local_id", field(s2Homa, 0, HomaHeaders.COMMON.field("sender_id")).xor(1));
+        UInt senderId = field(s2Homa, 0, HomaHeaders.COMMON.field("sender_id"));
+        UInt s3LocalId = stage("s3_local_id", egress ? senderId : senderId.xor(1));
+        UInt s3GrantPrio = stage("s3_grant_prio", field(s2Homa, 0, HomaHeaders.GRANT.field("priority")));
+        org.homanic.hdl.Bits[] cuts = new org.homanic.hdl.Bits[7];
+        for (int i = 1; i < 8; i++) cuts[7 - i] = field(s2Homa, 0, HomaHeaders.CUTOFFS.field("unsched_cutoffs[" + i + "]"));
+        UInt s3Cutoffs = stage("s3_cutoffs", cat(cuts));
         UInt s3Incoming = stage("s3_incoming", field(s2Homa, 0, HomaHeaders.DATA.field("incoming")));
         Bool s3Rtx = stage("s3_rtx", field(s2Homa, 0, HomaHeaders.DATA.field("retransmit")).ne(0));
         UInt s3Csum = stage("s3_csum", csum);
+        UInt s3Rest = stage("s3_csum_rest", csum.extend(23).add(s2NotW0W5.extend(23)));
+        UInt s3TosLow = stage("s3_tos_low", s2TosLow);
+        UInt s3Byte0 = stage("s3_byte0", s2Byte0);
+        UInt s3FlowHigh = stage("s3_flow_high", s2FlowHigh);
         // conditions of stage 2 travel on
         Bool[] c2 = {cEthTrunc, cStackOuter, cVlanTrunc, cStackInner, cNotIp, cIpTrunc, cVerBad, cIhlBad,
                 cTruncHdr, cLenBad, cFrag};
@@ -263,6 +297,15 @@ public final class IngressParser extends Module {
         UInt s4MsgLen = stage("s4_msg_len", s3MsgLen);
         UInt s4Incoming = stage("s4_incoming", s3Incoming);
         Bool s4Rtx = stage("s4_rtx", s3Rtx);
+        UInt rest1 = s3Rest.bits(15, 0).extend(18).add(s3Rest.bits(22, 16).extend(18));
+        UInt rest2 = rest1.bits(15, 0).extend(17).add(rest1.bits(17, 16).extend(17));
+        UInt s4Rest = stage("s4_csum_rest", rest2.bits(15, 0).add(rest2.bits(16, 16).extend(16)));
+        UInt s4TosLow = stage("s4_tos_low", s3TosLow);
+        UInt s4Byte0 = stage("s4_byte0", s3Byte0);
+        UInt s4FlowHigh = stage("s4_flow_high", s3FlowHigh);
+        Bool s4V4 = stage("s4_v4", s3V4);
+        UInt s4GrantPrio = stage("s4_grant_prio", s3GrantPrio);
+        UInt s4Cutoffs = stage("s4_cutoffs", s3Cutoffs);
 
         // ---- stage 5: first failing check, in FrameParser's order ----
         check(c4[0], Rejection.ETHERNET_TRUNCATED);
@@ -321,6 +364,22 @@ public final class IngressParser extends Module {
         comb(outBad, stage("s5_bad", s4Bad));
         comb(outDrop, stage("s5_drop", s4Bad.or(ok.not().and(pass.not()))));
         comb(outReason, stage("s5_reason", reason));
+        comb(outIpv4Homa, stage("s5_ipv4_homa", ok.and(s4V4)));
+        comb(outTosLow, stage("s5_tos_low", s4TosLow));
+        comb(outByte0, stage("s5_byte0", s4Byte0));
+        comb(outFlowHigh, stage("s5_flow_high", s4FlowHigh));
+        comb(outCsumRest, stage("s5_csum_rest", s4Rest));
+        LearnEvent learn = wire("learn", new LearnEvent());
+        Bool learnable = ok.and(s4Bad.not()).and(s4Valid);
+        comb(learn.grant, learnable.and(s4Type.eq(PacketType.GRANT.code())));
+        comb(learn.cutoffs, learnable.and(s4Type.eq(PacketType.CUTOFFS.code())));
+        comb(learn.peer, s4Peer);
+        comb(learn.localId, s4LocalId);
+        comb(learn.priority, mux(s4GrantPrio.gt(7), lit(7, 3), s4GrantPrio.bits(2, 0)));
+        comb(learn.cutoff, s4Cutoffs);
+        LearnEvent s5Learn = reg("s5_learn", new LearnEvent());
+        sync(s5Learn, learn);
+        comb(outLearn, s5Learn);
         IngressMeta s5Meta = reg("s5_meta", new IngressMeta());
         sync(s5Meta, meta);
         comb(outMeta, s5Meta);
