@@ -27,9 +27,17 @@ public final class IngressTraffic {
     private final byte[][] peersV4 = new byte[6][];
     private final byte[][] peersV6 = new byte[6][];
 
+    private final boolean egress;
+
     public IngressTraffic(long seed, int maxFrame) {
+        this(seed, maxFrame, false);
+    }
+
+    /** {@code egress}: frames this host sends (the peer is the destination address). */
+    public IngressTraffic(long seed, int maxFrame, boolean egress) {
         this.rnd = new SplittableRandom(seed);
         this.maxFrame = maxFrame;
+        this.egress = egress;
         for (int i = 0; i < peersV4.length; i++) {
             peersV4[i] = new byte[] {10, 0, (byte) rnd.nextInt(256), (byte) rnd.nextInt(256)};
             peersV6[i] = new byte[16];
@@ -88,8 +96,13 @@ public final class IngressTraffic {
             }
         }
         FrameBuilder fb = new FrameBuilder().priority(rnd.nextInt(8)).hijack(hijack).ipId(rnd.nextInt(65536));
-        byte[] dst = v6 ? new byte[16] : new byte[] {10, 0, 0, 99};
-        fb.addresses(v6 ? peersV6[idx] : peersV4[idx], dst);
+        byte[] local = v6 ? new byte[16] : new byte[] {10, 0, 0, 99};
+        byte[] peer = v6 ? peersV6[idx] : peersV4[idx];
+        if (egress) {
+            fb.addresses(local, peer);
+        } else {
+            fb.addresses(peer, local);
+        }
         if (vlan) fb.vlan(rnd.nextInt(4096), rnd.nextInt(8));
         byte[] frame = fb.build(homa);
         if (options > 0) frame = withOptions(frame, vlan, options);
@@ -236,6 +249,18 @@ public final class IngressTraffic {
         NetHeaders.IPV4.field("header_checksum").set(s, at, 0);
         NetHeaders.IPV4.field("header_checksum").set(s, at, Checksums.checksum(s, at, len));
     }
+
+    /** Peer {@code i} of the pool as the 16-byte key the classifier uses (IPv4 v4-mapped). */
+    public byte[] peerKey(int i, boolean v6) {
+        if (v6) return peersV6[i].clone();
+        byte[] k = new byte[16];
+        k[10] = (byte) 0xFF;
+        k[11] = (byte) 0xFF;
+        System.arraycopy(peersV4[i], 0, k, 12, 4);
+        return k;
+    }
+
+    public int peers() { return peersV4.length; }
 
     /** Ethernet minimum (60 bytes without FCS), sometimes with extra random trailer bytes. */
     private byte[] pad(byte[] f) {
