@@ -21,7 +21,20 @@ import java.util.List;
  */
 public final class EgressReference {
     /** A learn event as the egress side receives it. */
-    public record Learn(boolean grant, byte[] peer, long localId, int priority, long[] cutoffs) {}
+    public record Learn(boolean grant, byte[] peer, long localId, int priority, long[] cutoffs) {
+        /** Same content; for CUTOFFS only entries 1..7 and the peer count, for GRANTs not the cutoffs. */
+        public boolean same(Learn o) {
+            if (grant != o.grant || !Arrays.equals(peer, o.peer)) return false;
+            if (grant) return localId == o.localId && priority == o.priority;
+            return Arrays.equals(Arrays.copyOfRange(cutoffs, 1, 8), Arrays.copyOfRange(o.cutoffs, 1, 8));
+        }
+
+        @Override
+        public String toString() {
+            return (grant ? "grant id=" + localId + " prio=" + priority : "cutoffs " + Arrays.toString(cutoffs))
+                    + " peer=" + java.util.HexFormat.of().formatHex(peer);
+        }
+    }
 
     /** {@code override}: -1 for none, else the level the host asks for. */
     public record Outcome(int level, byte[] bytes, boolean homa) {}

@@ -33,6 +33,8 @@ public final class IngressHarness {
     private final Port eventValid, eventReady;
     private final MetaPorts eventPorts;
     private final Port[] counterPorts;
+    private final Port learnValid, learnGrant, learnPeer, learnId, learnPrio, learnCut;
+    private final List<EgressReference.Learn> learned = new ArrayList<>();
 
     private final ArrayDeque<IngressTraffic.Frame> pending = new ArrayDeque<>();
     private final List<IngressTraffic.Frame> sent = new ArrayList<>();
@@ -93,6 +95,12 @@ public final class IngressHarness {
         eventPorts = new MetaPorts(sim, "m_event_payload_");
         counterPorts = new Port[IngressCounter.ALL.size()];
         for (int i = 0; i < counterPorts.length; i++) counterPorts[i] = sim.port("counters_" + i);
+        learnValid = sim.port("m_learn_valid");
+        learnGrant = sim.port("m_learn_payload_grant");
+        learnPeer = sim.port("m_learn_payload_peer");
+        learnId = sim.port("m_learn_payload_localId");
+        learnPrio = sim.port("m_learn_payload_priority");
+        learnCut = sim.port("m_learn_payload_cutoff");
         beat = new byte[lanes];
         keepBytes = new byte[Math.max(1, lanes / 8)];
     }
@@ -132,6 +140,16 @@ public final class IngressHarness {
                 any = true;
                 if (mReady) metas.get(q).add(metaPorts[q].read());
             }
+        }
+        if (learnValid.isHigh()) {
+            byte[] le = new byte[16];
+            learnPeer.getBytes(le, 0);
+            byte[] peer = new byte[16];
+            for (int i = 0; i < 16; i++) peer[i] = le[15 - i];
+            java.math.BigInteger cut = learnCut.getBig();
+            long[] cuts = new long[8];
+            for (int i = 1; i < 8; i++) cuts[i] = cut.shiftRight(32 * (i - 1)).longValue() & 0xFFFF_FFFFL;
+            learned.add(new EgressReference.Learn(learnGrant.isHigh(), peer, learnId.get(), (int) learnPrio.get(), cuts));
         }
         eventReady.set(true);
         if (eventValid.isHigh()) {
@@ -191,6 +209,8 @@ public final class IngressHarness {
     public long inputBeats() { return busyInputCycles; }
     public List<IngressTraffic.Frame> sent() { return sent; }
     public List<IngressMetadata> events() { return events; }
+    /** Learn events seen on {@code m_learn} since the last {@link #check}. */
+    public List<EgressReference.Learn> learned() { return learned; }
 
     /** Packets per host queue, each paired with the metadata popped in the same order. */
     public List<List<Received>> received() {
@@ -322,6 +342,15 @@ public final class IngressHarness {
                     + (i < wantEvents.size() ? " expected " + wantEvents.get(i) : "")
                     + (i < events.size() ? " got " + events.get(i) : ""));
         }
+        List<EgressReference.Learn> wantLearn = all.stream().map(IngressReference.Outcome::learn)
+                .filter(java.util.Objects::nonNull).toList();
+        boolean learnOk = wantLearn.size() == learned.size();
+        for (int i = 0; learnOk && i < wantLearn.size(); i++) learnOk = wantLearn.get(i).same(learned.get(i));
+        if (!learnOk) {
+            errors.add("learn events differ: expected " + wantLearn.size() + ", got " + learned.size()
+                    + (wantLearn.isEmpty() || learned.isEmpty() ? "" : "; first expected " + wantLearn.getFirst()
+                    + ", first got " + learned.getFirst()));
+        }
         if (hw[IngressCounter.DATA_EVENTS] != events.size()) {
             errors.add("data_events = " + hw[IngressCounter.DATA_EVENTS] + " but " + events.size() + " events came out");
         }
@@ -330,6 +359,7 @@ public final class IngressHarness {
         baseline = now;
         sent.clear();
         events.clear();
+        learned.clear();
         for (int q = 0; q < outputs; q++) {
             frames.get(q).clear();
             metas.get(q).clear();

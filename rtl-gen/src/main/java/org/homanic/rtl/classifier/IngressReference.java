@@ -20,7 +20,12 @@ import java.lang.foreign.MemorySegment;
  */
 public final class IngressReference {
     /** {@code meta} is null for a dropped frame; {@code reason} null for a valid Homa packet. */
-    public record Outcome(boolean delivered, IngressMetadata meta, Rejection reason, boolean badFrame) {
+    public record Outcome(boolean delivered, IngressMetadata meta, Rejection reason, boolean badFrame,
+                          EgressReference.Learn learn) {
+        Outcome(boolean delivered, IngressMetadata meta, Rejection reason, boolean badFrame) {
+            this(delivered, meta, reason, badFrame, null);
+        }
+
         public int queue() { return meta.queue(); }
         public boolean isDataEvent() { return delivered && meta.homa() && meta.type() == PacketType.DATA.code(); }
     }
@@ -75,10 +80,20 @@ public final class IngressReference {
             payload = (int) parser.payloadLength();
             rtx = data.retransmit() != 0;
         }
+        EgressReference.Learn learn = null;
+        if (parser.type() == PacketType.GRANT) {
+            int prio = new org.homanic.protocol.wire.GrantView().wrap(seg, parser.homaOffset()).priority();
+            learn = new EgressReference.Learn(true, peer, localId, Math.min(prio, 7), new long[8]);
+        } else if (parser.type() == PacketType.CUTOFFS) {
+            org.homanic.protocol.wire.CutoffsView cv = new org.homanic.protocol.wire.CutoffsView().wrap(seg, parser.homaOffset());
+            long[] cut = new long[8];
+            for (int i = 1; i < 8; i++) cut[i] = cv.cutoff(i);
+            learn = new EgressReference.Learn(false, peer, 0, 0, cut);
+        }
         IngressMetadata m = new IngressMetadata(true, IngressPolicy.queueOf(peer, localId, queues), frame.length,
                 parser.ipVersion() == 6, parser.vlanId() >= 0, parser.hijacked(), parser.priority(),
                 homa.typeCode(), peer, homa.sport(), homa.dport(), localId, offset, payload, msgLen, incoming, rtx);
-        return new Outcome(true, m, null, false);
+        return new Outcome(true, m, null, false, learn);
     }
 
     /** Counters as the reference sees them (the timing-dependent ones stay 0). */

@@ -102,6 +102,12 @@ class ClassifierIngressHandTest {
             assertArrayEquals(udp, got.get(8).getFirst().bytes());
             assertEquals(wantUdp, got.get(8).getFirst().meta());
             assertEquals(List.of(wantData), h.events());
+            assertEquals(1, h.learned().size(), "the GRANT teaches the egress tables");
+            EgressReference.Learn learn = h.learned().getFirst();
+            assertTrue(learn.grant());
+            assertArrayEquals(v6src, learn.peer());
+            assertEquals(6, learn.localId());
+            assertEquals(2, learn.priority());
 
             long[] c = h.counters();
             assertEquals(6, c[IngressCounter.FRAMES]);
