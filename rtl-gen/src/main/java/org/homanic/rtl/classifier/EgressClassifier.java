@@ -25,6 +25,7 @@ public final class EgressClassifier extends Module {
     public final UInt cfg_priority_map = input("cfg_priority_map", UInt(24));
     public final UInt cfg_default_level = input("cfg_default_level", UInt(3));
     public final UInt cfg_unsched_bytes = input("cfg_unsched_bytes", UInt(32));
+    public final UInt cfg_default_cutoffs = input("cfg_default_cutoffs", UInt(7 * 32));
     public final Axis m_axis;
     public final Vec<UInt> counters;
 
@@ -96,6 +97,7 @@ public final class EgressClassifier extends Module {
         comb(prio.cfgPriorityMap, cfg_priority_map);
         comb(prio.cfgDefaultLevel, cfg_default_level);
         comb(prio.cfgUnschedBytes, cfg_unsched_bytes);
+        comb(prio.cfgDefaultCutoffs, cfg_default_cutoffs);
         unused(parser.outDrop, parser.outBad, parser.outReason, parser.outLearn);
 
         int delay = 1 + IngressParser.LATENCY + EgressPriority.LATENCY;

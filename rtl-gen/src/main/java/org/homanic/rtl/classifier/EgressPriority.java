@@ -35,6 +35,8 @@ public final class EgressPriority extends Module {
     public final UInt cfgPriorityMap = input("cfg_priority_map", UInt(24));
     public final UInt cfgDefaultLevel = input("cfg_default_level", UInt(3));
     public final UInt cfgUnschedBytes = input("cfg_unsched_bytes", UInt(32));
+    /** Cutoffs 1..7 for a peer that sent no CUTOFFS (HomaModule: [6]=Integer.MAX_VALUE, the rest 0); entry 7 on top. */
+    public final UInt cfgDefaultCutoffs = input("cfg_default_cutoffs", UInt(7 * 32));
 
     public final Bool outValid = output("out_valid", Bool());
     public final EgressDecision out = output("out", new EgressDecision());
@@ -147,8 +149,8 @@ public final class EgressPriority extends Module {
                 covers = TRUE;                   // entry 0 is Integer.MAX_VALUE, learned or default
             } else {
                 UInt learned = e2Cut.bits(32 * i - 1, 32 * (i - 1));
-                long def = i == 6 ? Integer.MAX_VALUE : 0;
-                covers = mux(e2CFound, learned.ge(msgLen), lit(def, 32).ge(msgLen));
+                UInt def = cfgDefaultCutoffs.bits(32 * i - 1, 32 * (i - 1));
+                covers = mux(e2CFound, learned, def).ge(msgLen);
             }
             ucLevel = mux(covers, lit(i, 3), ucLevel);
         }
