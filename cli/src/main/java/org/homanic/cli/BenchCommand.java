@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** {@code ./homa bench ...}: performance measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance.",
-        subcommands = {BenchCommand.Sim.class})
+        subcommands = {BenchCommand.Sim.class, BenchClassifierCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
