@@ -62,7 +62,9 @@ public final class IngressSteer extends Module {
         for (int q = 0; q < outputs; q++) {
             data[q] = instance("data_q" + q, new Fifo<>(() -> new Axis.Beat(dataWidth, 1), queueDepth));
             metas[q] = instance("meta_q" + q, new Fifo<>(IngressMeta::new, queueDepth));
-            room[q] = data[q].level.extend(cw).add(beats.extend(cw)).le(queueDepth);
+            // Room for every beat, and for the metadata word (a host that reads data but not
+            // metadata fills the metadata FIFO first: its packets are then dropped, never misaligned).
+            room[q] = data[q].level.extend(cw).add(beats.extend(cw)).le(queueDepth).and(metas[q].in.ready);
         }
         UInt roomBits = let("room", cat(reverse(room)));
         Bool inReady = let("take", inPacket.or(inMeta.valid));
@@ -79,7 +81,7 @@ public final class IngressSteer extends Module {
             comb(data[q].in.payload, in.payload);
             comb(metas[q].in.valid, startOk.and(selNow.eq(q)));
             comb(metas[q].in.payload, meta);
-            unused(data[q].in.ready, metas[q].in.ready);
+            unused(data[q].in.ready);
             connect(hostData.get(q).asStream(), data[q].out);
             connect(hostMeta.get(q), metas[q].out);
         }

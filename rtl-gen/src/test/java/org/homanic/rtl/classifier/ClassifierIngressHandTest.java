@@ -122,4 +122,43 @@ class ClassifierIngressHandTest {
             assertEquals(0, c[IngressCounter.HOST_QUEUE_FULL] + c[IngressCounter.BUFFER_FULL]);
         }
     }
+
+    /** A host that drains packet data but never metadata: packets are dropped whole, data and metadata stay paired. */
+    @org.junit.jupiter.api.Test
+    void hostIgnoringMetadataCausesDropsNotMisalignment() {
+        IngressClassifier.Params p = ClassifierIngressRandomTest.P512;
+        try (Simulator sim = IngressModels.load(p, false).newSimulator()) {
+            sim.reset(2);
+            int n = 400;                              // more one-beat packets than a metadata FIFO holds (256)
+            IngressTraffic.Frame udp = new IngressTraffic.Frame(new FrameBuilder().build(new byte[30]), false);
+            MemorySegment us = MemorySegment.ofArray(udp.bytes());
+            NetHeaders.IPV4.field("protocol").set(us, 14, 17);
+            NetHeaders.IPV4.field("header_checksum").set(us, 14, 0);
+            NetHeaders.IPV4.field("header_checksum").set(us, 14, org.homanic.protocol.wire.Checksums.checksum(us, 14, 20));
+            org.homanic.testbench.Port ready = sim.port("m_axis_8_tready"), valid = sim.port("m_axis_8_tvalid");
+            org.homanic.testbench.Port metaValid = sim.port("m_meta_8_valid");
+            sim.port("m_meta_8_ready").set(false);
+            int got = 0;
+            for (int i = 0; i < n; i++) {
+                sim.port("s_axis_tdata").setBytes(udp.bytes(), 0, 64);
+                sim.port("s_axis_tkeep").set(-1L);
+                sim.port("s_axis_tlast").set(true);
+                sim.port("s_axis_tvalid").set(true);
+                ready.set(true);
+                if (valid.isHigh()) got++;
+                sim.tick();
+            }
+            sim.port("s_axis_tvalid").set(false);
+            for (int i = 0; i < 100; i++) {
+                if (valid.isHigh()) got++;
+                sim.tick();
+            }
+            long dropped = sim.port("counters_" + IngressCounter.HOST_QUEUE_FULL).get();
+            long delivered = sim.port("counters_" + IngressCounter.DELIVERED_OTHER).get();
+            assertEquals(n, delivered + dropped, "every packet delivered or dropped whole");
+            assertTrue(dropped > 0, "the metadata FIFO filled up");
+            assertEquals(delivered, got, "data left only for packets whose metadata was stored");
+            assertTrue(metaValid.isHigh());
+        }
+    }
 }
