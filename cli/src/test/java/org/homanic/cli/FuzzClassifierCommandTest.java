@@ -21,7 +21,9 @@ class FuzzClassifierCommandTest {
         assertEquals(0, exit, out.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertTrue(json.isObject());
-        assertEquals(300, json.get("frames").asInt());
+        assertEquals(600, json.get("frames").asInt(), "300 per direction");
+        assertEquals(300, json.get("ingress").get("frames").asInt());
+        assertEquals(300, json.get("egress").get("frames").asInt());
         assertEquals("0x5", json.get("seed").asText());
         assertTrue(json.get("ok").asBoolean());
         assertTrue(json.get("frames_per_second").asDouble() > 0);

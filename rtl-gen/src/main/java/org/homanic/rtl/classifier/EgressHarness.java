@@ -222,6 +222,7 @@ public final class EgressHarness {
     }
 
     public List<Sent> output() { return out; }
+    public long cycles() { return cycles; }
 
     public long[] counters() {
         long[] c = new long[counterPorts.length];

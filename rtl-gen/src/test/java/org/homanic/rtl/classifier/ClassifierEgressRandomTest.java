@@ -24,20 +24,8 @@ class ClassifierEgressRandomTest {
         return Model.load(new VerilogDesign(d.top(), new LinkedHashMap<>(d.verilogFiles())), BuildOptions.FASTEST);
     }
 
-    /** Learn events over the traffic's peers and ids: GRANTs and CUTOFFS, more keys than the tables hold. */
     static EgressReference.Learn randomLearn(SplittableRandom rnd, IngressTraffic traffic) {
-        byte[] peer = traffic.peerKey(rnd.nextInt(traffic.peers()), rnd.nextBoolean());
-        if (rnd.nextInt(3) > 0) {
-            long id = (rnd.nextInt(64) + 1L) * 2 + (rnd.nextBoolean() ? 1 : 0);
-            return new EgressReference.Learn(true, peer, id, rnd.nextInt(8), new long[8]);
-        }
-        long[] cut = new long[8];
-        long bound = 1_000_000;
-        for (int i = 1; i < 8; i++) {
-            cut[i] = rnd.nextInt(10) == 0 ? rnd.nextLong(1L << 32) : rnd.nextLong(bound + 1);
-            bound = Math.max(1, cut[i]);
-        }
-        return new EgressReference.Learn(false, peer, 0, 0, cut);
+        return EgressFuzz.randomLearn(rnd, traffic);
     }
 
     static void run(EgressClassifier.Params p, String test, int rounds, int framesPerRound, double gap,
