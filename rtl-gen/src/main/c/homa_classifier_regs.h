@@ -36,6 +36,12 @@
 /* cutoff 7 for a peer that sent no CUTOFFS (HomaModule: 6 = 0x7FFFFFFF, others 0) (RW) */
 #define HOMA_CLS_DEFAULT_CUTOFF_7 0x038u
 #define HOMA_CLS_DEFAULT_CUTOFF_7_RESET 0x0u
+/* ingress host queue threshold in beats (bits 15..0): a packet is dropped unless queue level + its beats stays within it (RW) */
+#define HOMA_CLS_HOST_QUEUE_LIMIT 0x040u
+#define HOMA_CLS_HOST_QUEUE_LIMIT_RESET 0xFFFFu
+/* egress level queue threshold in beats (bits 15..0), the same rule (RW) */
+#define HOMA_CLS_LEVEL_QUEUE_LIMIT 0x044u
+#define HOMA_CLS_LEVEL_QUEUE_LIMIT_RESET 0xFFFFu
 /* ingress counter: frames received (last beats seen) (RO) */
 #define HOMA_CLS_RX_FRAMES 0x100u
 /* ingress counter: frames the MAC marked bad (tuser[0] with the last beat): dropped (RO) */

@@ -62,6 +62,7 @@ public final class ClassifierBench {
                 sim.port("m_meta_" + q + "_ready").set(true);
             }
             sim.port("m_event_ready").set(true);
+            sim.port("cfg_queue_limit").set(0xFFFF);
             Port[] outValid = new Port[p.queues() + 1], outLast = new Port[p.queues() + 1];
             for (int q = 0; q <= p.queues(); q++) {
                 outValid[q] = sim.port("m_axis_" + q + "_tvalid");
@@ -90,6 +91,7 @@ public final class ClassifierBench {
             sim.port("cfg_priority_map").set(ClassifierRegisters.IDENTITY_MAP);
             sim.port("cfg_unsched_bytes").set(40_000);
             sim.port("m_axis_tready").set(true);
+            sim.port("cfg_level_limit").set(0xFFFF);
             Port[] outValid = {sim.port("m_axis_tvalid")}, outLast = {sim.port("m_axis_tlast")};
             for (int size : SIZES) {
                 long before = sim.port("counters_" + EgressCounter.QUEUE_FULL).get()

@@ -45,6 +45,10 @@ public final class ClassifierRegisters {
             cfg.add(new Register("default_cutoff_" + i, 0x020 + 4 * (i - 1), Access.RW, i == 6 ? Integer.MAX_VALUE : 0,
                     "cutoff " + i + " for a peer that sent no CUTOFFS (HomaModule: 6 = 0x7FFFFFFF, others 0)"));
         }
+        cfg.add(new Register("host_queue_limit", 0x040, Access.RW, 0xFFFF,
+                "ingress host queue threshold in beats (bits 15..0): a packet is dropped unless queue level + its beats stays within it"));
+        cfg.add(new Register("level_queue_limit", 0x044, Access.RW, 0xFFFF,
+                "egress level queue threshold in beats (bits 15..0), the same rule"));
         all.addAll(cfg);
         for (int i = 0; i < IngressCounter.ALL.size(); i++) {
             IngressCounter c = IngressCounter.ALL.get(i);
@@ -56,6 +60,11 @@ public final class ClassifierRegisters {
         }
         ALL = List.copyOf(all);
         CONFIG = List.copyOf(cfg);
+    }
+
+    /** Index of a configuration register in {@link #CONFIG} (and in {@code CsrBlock.config}). */
+    public static int configIndex(String name) {
+        return CONFIG.indexOf(named(name));
     }
 
     public static Register named(String name) {

@@ -28,6 +28,10 @@ public final class ClassifierRegs {
     public static final int DEFAULT_CUTOFF_6 = 0x034;
     /** cutoff 7 for a peer that sent no CUTOFFS (HomaModule: 6 = 0x7FFFFFFF, others 0) (RW). */
     public static final int DEFAULT_CUTOFF_7 = 0x038;
+    /** ingress host queue threshold in beats (bits 15..0): a packet is dropped unless queue level + its beats stays within it (RW). */
+    public static final int HOST_QUEUE_LIMIT = 0x040;
+    /** egress level queue threshold in beats (bits 15..0), the same rule (RW). */
+    public static final int LEVEL_QUEUE_LIMIT = 0x044;
     /** ingress counter: frames received (last beats seen) (RO). */
     public static final int RX_FRAMES = 0x100;
     /** ingress counter: frames the MAC marked bad (tuser[0] with the last beat): dropped (RO). */

@@ -26,6 +26,8 @@ public final class EgressClassifier extends Module {
     public final UInt cfg_default_level = input("cfg_default_level", UInt(3));
     public final UInt cfg_unsched_bytes = input("cfg_unsched_bytes", UInt(32));
     public final UInt cfg_default_cutoffs = input("cfg_default_cutoffs", UInt(7 * 32));
+    /** Level queue threshold in beats (0xFFFF: the whole queue). */
+    public final UInt cfg_level_limit = input("cfg_level_limit", UInt(16));
     public final Axis m_axis;
     public final Vec<UInt> counters;
 
@@ -128,6 +130,7 @@ public final class EgressClassifier extends Module {
         connect(queues.in, staging.out);
         connect(queues.decision, decisions.out);
         connect(queues.nic, s_nic);
+        comb(queues.limit, cfg_level_limit);
         connect(m_axis, queues.out);
 
         int n = EgressCounter.ALL.size();

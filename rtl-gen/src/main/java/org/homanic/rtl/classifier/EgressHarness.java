@@ -89,6 +89,7 @@ public final class EgressHarness {
         sim.port("cfg_priority_map").set(map);
         sim.port("cfg_default_level").set(defaultLevel);
         sim.port("cfg_unsched_bytes").set(unschedBytes);
+        sim.port("cfg_level_limit").set(0xFFFF);
         sim.port("cfg_default_cutoffs").setBig(java.math.BigInteger.valueOf(Integer.MAX_VALUE).shiftLeft(5 * 32));
         beat = new byte[lanes];
         outBeat = new byte[lanes];

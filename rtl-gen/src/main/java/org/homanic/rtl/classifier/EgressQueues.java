@@ -26,6 +26,8 @@ public final class EgressQueues extends Module {
     public final Axis out;
     public final Bool queueFull = output("queue_full", Bool());
     public final UInt enqueued = output("enqueued", UInt(8));
+    /** Level queue threshold in beats: a packet is taken only while level + its beats stays at or below it. */
+    public final UInt limit = input("limit", UInt(16));
 
     public EgressQueues(int dataWidth, int levelDepth) {
         param("DATA_WIDTH", dataWidth);
@@ -51,7 +53,10 @@ public final class EgressQueues extends Module {
         Bool[] room = new Bool[8];
         for (int q = 0; q < 8; q++) {
             level[q] = instance("level_" + q, new Fifo<>(() -> new Axis.Beat(dataWidth, 4), levelDepth));
-            room[q] = level[q].level.extend(cw).add(beats.extend(cw)).le(levelDepth);
+            UInt after = level[q].level.extend(Math.max(cw, 17)).add(beats.extend(Math.max(cw, 17)));
+            // The threshold counts the word waiting at the FIFO's output too.
+            UInt occupied = after.add(level[q].out.valid.extend(Math.max(cw, 17)));
+            room[q] = after.le(levelDepth).and(occupied.le(limit.extend(Math.max(cw, 17))));
         }
         Bool[] rev = new Bool[8];
         for (int q = 0; q < 8; q++) rev[q] = room[7 - q];

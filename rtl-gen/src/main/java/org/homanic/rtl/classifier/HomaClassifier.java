@@ -4,6 +4,7 @@ import org.homanic.hdl.Axis;
 import org.homanic.hdl.Bits;
 import org.homanic.hdl.Module;
 import org.homanic.hdl.Stream;
+import org.homanic.hdl.UInt;
 import org.homanic.hdl.Vec;
 
 import static org.homanic.hdl.Hdl.cat;
@@ -53,12 +54,18 @@ public final class HomaClassifier extends Module {
         int n = 0;
         for (int i = 0; i < ingress.counters.size(); i++) comb(csr.counters.get(n++), ingress.counters.get(i));
         for (int i = 0; i < egress.counters.size(); i++) comb(csr.counters.get(n++), egress.counters.get(i));
-        comb(egress.cfg_priority_map, csr.config.get(0).bits(23, 0));
-        comb(egress.cfg_default_level, csr.config.get(1).bits(2, 0));
-        comb(egress.cfg_unsched_bytes, csr.config.get(2));
+        UInt map = csr.config.get(ClassifierRegisters.configIndex("priority_map"));
+        UInt level = csr.config.get(ClassifierRegisters.configIndex("default_level"));
+        UInt hostLimit = csr.config.get(ClassifierRegisters.configIndex("host_queue_limit"));
+        UInt levelLimit = csr.config.get(ClassifierRegisters.configIndex("level_queue_limit"));
+        comb(egress.cfg_priority_map, map.bits(23, 0));
+        comb(egress.cfg_default_level, level.bits(2, 0));
+        comb(egress.cfg_unsched_bytes, csr.config.get(ClassifierRegisters.configIndex("unsched_bytes")));
         Bits[] cut = new Bits[7];
-        for (int i = 1; i < 8; i++) cut[7 - i] = csr.config.get(2 + i);
+        for (int i = 1; i < 8; i++) cut[7 - i] = csr.config.get(ClassifierRegisters.configIndex("default_cutoff_" + i));
         comb(egress.cfg_default_cutoffs, cat(cut));
-        unused(csr.config.get(0).bits(31, 24), csr.config.get(1).bits(31, 3));
+        comb(ingress.cfg_queue_limit, hostLimit.bits(15, 0));
+        comb(egress.cfg_level_limit, levelLimit.bits(15, 0));
+        unused(map.bits(31, 24), level.bits(31, 3), hostLimit.bits(31, 16), levelLimit.bits(31, 16));
     }
 }

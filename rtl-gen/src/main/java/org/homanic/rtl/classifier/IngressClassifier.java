@@ -26,6 +26,8 @@ public final class IngressClassifier extends Module {
     public final Vec<Stream<IngressMeta>> m_meta;
     public final Stream<IngressMeta> m_event;
     public final Vec<UInt> counters;
+    /** Host queue threshold in beats (0xFFFF: the whole queue). */
+    public final UInt cfg_queue_limit = input("cfg_queue_limit", UInt(16));
     /** What the egress tables learn: valid GRANT / CUTOFFS packets, one cycle each, no back-pressure. */
     public final Stream<LearnEvent> m_learn;
 
@@ -119,6 +121,7 @@ public final class IngressClassifier extends Module {
         IngressSteer steer = instance("steer", new IngressSteer(w, p.queues(), p.queueBytes() / p.beatBytes(), p.eventDepth()));
         connect(steer.in, buffer.out);
         connect(steer.inMeta, metaFifo.out);
+        comb(steer.limit, cfg_queue_limit);
         for (int q = 0; q < outputs; q++) {
             connect(m_axis.get(q), steer.hostData.get(q));
             connect(m_meta.get(q), steer.hostMeta.get(q));

@@ -65,6 +65,7 @@ public final class IngressHarness {
         inKeep = sim.port("s_axis_tkeep");
         inLast = sim.port("s_axis_tlast");
         inUser = sim.port("s_axis_tuser");
+        sim.port("cfg_queue_limit").set(0xFFFF);
         outValid = new Port[outputs];
         outReady = new Port[outputs];
         outData = new Port[outputs];

@@ -29,6 +29,8 @@ public final class IngressSteer extends Module {
     public final Bool deliveredHoma = output("delivered_homa", Bool());
     public final Bool deliveredOther = output("delivered_other", Bool());
     public final Bool dataEvent = output("data_event", Bool());
+    /** Queue threshold in beats: a packet is taken only while level + its beats stays at or below it. */
+    public final UInt limit = input("limit", UInt(16));
 
     public IngressSteer(int dataWidth, int queues, int queueDepth, int eventDepth) {
         param("DATA_WIDTH", dataWidth);
@@ -64,7 +66,10 @@ public final class IngressSteer extends Module {
             metas[q] = instance("meta_q" + q, new Fifo<>(IngressMeta::new, queueDepth));
             // Room for every beat, and for the metadata word (a host that reads data but not
             // metadata fills the metadata FIFO first: its packets are then dropped, never misaligned).
-            room[q] = data[q].level.extend(cw).add(beats.extend(cw)).le(queueDepth).and(metas[q].in.ready);
+            UInt after = data[q].level.extend(Math.max(cw, 17)).add(beats.extend(Math.max(cw, 17)));
+            // The threshold counts the word waiting at the FIFO's output too.
+            UInt occupied = after.add(data[q].out.valid.extend(Math.max(cw, 17)));
+            room[q] = after.le(queueDepth).and(occupied.le(limit.extend(Math.max(cw, 17)))).and(metas[q].in.ready);
         }
         UInt roomBits = let("room", cat(reverse(room)));
         Bool inReady = let("take", inPacket.or(inMeta.valid));

@@ -138,6 +138,7 @@ class ClassifierIngressHandTest {
             org.homanic.testbench.Port ready = sim.port("m_axis_8_tready"), valid = sim.port("m_axis_8_tvalid");
             org.homanic.testbench.Port metaValid = sim.port("m_meta_8_valid");
             sim.port("m_meta_8_ready").set(false);
+            sim.port("cfg_queue_limit").set(0xFFFF);
             int got = 0;
             for (int i = 0; i < n; i++) {
                 sim.port("s_axis_tdata").setBytes(udp.bytes(), 0, 64);
@@ -159,6 +160,32 @@ class ClassifierIngressHandTest {
             assertTrue(dropped > 0, "the metadata FIFO filled up");
             assertEquals(delivered, got, "data left only for packets whose metadata was stored");
             assertTrue(metaValid.isHigh());
+        }
+    }
+
+    /** The queue threshold: with a limit of 3 beats and a host that reads nothing, 3 one-beat packets fit. */
+    @org.junit.jupiter.api.Test
+    void queueThresholdDropsWholePackets() {
+        IngressClassifier.Params p = ClassifierIngressRandomTest.P512;
+        try (Simulator sim = IngressModels.load(p, false).newSimulator()) {
+            sim.reset(2);
+            sim.port("cfg_queue_limit").set(3);
+            byte[] frame = new FrameBuilder().build(new byte[30]);
+            MemorySegment us = MemorySegment.ofArray(frame);
+            NetHeaders.IPV4.field("protocol").set(us, 14, 17);
+            NetHeaders.IPV4.field("header_checksum").set(us, 14, 0);
+            NetHeaders.IPV4.field("header_checksum").set(us, 14, org.homanic.protocol.wire.Checksums.checksum(us, 14, 20));
+            for (int i = 0; i < 5; i++) {
+                sim.port("s_axis_tdata").setBytes(frame, 0, 64);
+                sim.port("s_axis_tkeep").set(-1L);
+                sim.port("s_axis_tlast").set(true);
+                sim.port("s_axis_tvalid").set(true);
+                sim.tick();
+            }
+            sim.port("s_axis_tvalid").set(false);
+            for (int i = 0; i < 50; i++) sim.tick();
+            assertEquals(3, sim.port("counters_" + IngressCounter.DELIVERED_OTHER).get());
+            assertEquals(2, sim.port("counters_" + IngressCounter.HOST_QUEUE_FULL).get());
         }
     }
 }
