@@ -11,7 +11,7 @@ import org.homanic.protocol.wire.PacketType;
 import static org.homanic.hdl.Hdl.*;
 
 /**
- * Egress priority decision, four register stages after the parser: table lookups (peer cutoffs,
+ * Egress priority decision, five register stages after the parser: table lookups (peer cutoffs,
  * RPC grant priorities), then the level HomaModule's sender would use (spec 2.2–2.4, 4):
  * host override (tuser) first; other traffic at the configured default level; control packets
  * at 7; DATA below min(unsched_bytes, length) at the highest level whose cutoff covers the
@@ -20,7 +20,7 @@ import static org.homanic.hdl.Hdl.*;
  * IPv4 checksum. The tables learn from {@code learn} (round-robin replacement of new keys).
  */
 public final class EgressPriority extends Module {
-    public static final int LATENCY = 4;
+    public static final int LATENCY = 5;
 
     public final Bool inValid = input("in_valid", Bool());
     public final IngressMeta inMeta = input("in_meta", new IngressMeta());
@@ -173,7 +173,7 @@ public final class EgressPriority extends Module {
         UInt e3Rest = stage("e3_rest", e2Rest);
         UInt e3User = stage("e3_user", e2User);
 
-        // ---- E4: level, wire value, new header bytes ----
+        // ---- E4: level and wire value ----
         Bool override = e3User.bit(0);
         UInt level = mux(override, e3User.bits(3, 1),
                 mux(e3Homa.not(), cfgDefaultLevel,
@@ -181,34 +181,51 @@ public final class EgressPriority extends Module {
         level = let("level", level);
         UInt mapped = lit(0, 3);
         for (int i = 0; i < 8; i++) mapped = mux(level.eq(i), cfgPriorityMap.bits(3 * i + 2, 3 * i), mapped);
-        UInt wire = let("wire_value", mapped);
-        UInt newTos = cat(wire, e3TosLow);
-        UInt word0 = cat(e3Byte0, newTos);
-        UInt sum = e3Rest.extend(17).add(word0.extend(17));
+        UInt wireValue = let("wire_value", mapped);
+        Bool counted = e3Valid.and(override.not()).and(e3Data);
+        Bool e4Valid = stage("e4_valid", e3Valid);
+        UInt e4Level = stage("e4_level", level);
+        UInt wire = stage("e4_wire", wireValue);
+        Bool e4FallbackC = stage("e4_fallback_cutoffs", counted.and(e3IsUnsched).and(e3CFound.not()));
+        Bool e4FallbackG = stage("e4_fallback_grant", counted.and(e3IsUnsched.not()).and(e3GFound.not()));
+        Bool e4Override = stage("e4_overridden", e3Valid.and(override));
+        Bool e4Homa = stage("e4_homa", e3Homa);
+        Bool e4V4 = stage("e4_v4", e3V4);
+        Bool e4V6 = stage("e4_v6", e3V6);
+        Bool e4Vlan = stage("e4_vlan", e3Vlan);
+        UInt e4Len = stage("e4_len", e3Len);
+        UInt e4TosLow = stage("e4_tos_low", e3TosLow);
+        UInt e4Byte0 = stage("e4_byte0", e3Byte0);
+        UInt e4Flow = stage("e4_flow_high", e3Flow);
+        UInt e4Rest = stage("e4_rest", e3Rest);
+
+        // ---- E5: new TOS / traffic class, checksum, the bytes to overwrite ----
+        UInt newTos = cat(wire, e4TosLow);
+        UInt word0 = cat(e4Byte0, newTos);
+        UInt sum = e4Rest.extend(17).add(word0.extend(17));
         UInt folded = sum.bits(15, 0).add(sum.bits(16, 16).extend(16));
         UInt checksum = folded.not();
-        UInt l3 = mux(e3Vlan, lit(NetHeaders.ETHERNET.size() + NetHeaders.VLAN.size(), 7), lit(NetHeaders.ETHERNET.size(), 7));
+        UInt l3 = mux(e4Vlan, lit(NetHeaders.ETHERNET.size() + NetHeaders.VLAN.size(), 7), lit(NetHeaders.ETHERNET.size(), 7));
         int tosAt = NetHeaders.IPV4.field("priority").offset();
         int csAt = NetHeaders.IPV4.field("header_checksum").offset();
         EgressDecision d = wire("decision", new EgressDecision());
-        comb(d.level, level);
-        comb(d.length, e3Len);
-        comb(d.rewrite, e3Homa.and(e3V4.or(e3V6)));
-        comb(d.pos0, mux(e3V6, l3, l3.add(tosAt)));
-        comb(d.val0, mux(e3V6, cat(lit(6, 4), wire, e3TosLow.bit(4)), newTos));
-        comb(d.pos1, mux(e3V6, l3.add(1), l3.add(csAt)));
-        comb(d.val1, mux(e3V6, cat(e3TosLow.bits(3, 0), e3Flow), checksum.bits(15, 8)));
-        comb(d.use2, e3V6.not());
+        comb(d.level, e4Level);
+        comb(d.length, e4Len);
+        comb(d.rewrite, e4Homa.and(e4V4.or(e4V6)));
+        comb(d.pos0, mux(e4V6, l3, l3.add(tosAt)));
+        comb(d.val0, mux(e4V6, cat(lit(6, 4), wire, e4TosLow.bit(4)), newTos));
+        comb(d.pos1, mux(e4V6, l3.add(1), l3.add(csAt)));
+        comb(d.val1, mux(e4V6, cat(e4TosLow.bits(3, 0), e4Flow), checksum.bits(15, 8)));
+        comb(d.use2, e4V6.not());
         comb(d.pos2, l3.add(csAt + 1));
         comb(d.val2, checksum.bits(7, 0));
-        comb(outValid, stage("e4_valid", e3Valid));
-        EgressDecision e4 = reg("e4_decision", new EgressDecision());
-        sync(e4, d);
-        comb(out, e4);
-        Bool counted = e3Valid.and(override.not()).and(e3Data);
-        comb(fallbackCutoffs, stage("e4_fallback_cutoffs", counted.and(e3IsUnsched).and(e3CFound.not())));
-        comb(fallbackGrant, stage("e4_fallback_grant", counted.and(e3IsUnsched.not()).and(e3GFound.not())));
-        comb(overridden, stage("e4_overridden", e3Valid.and(override)));
+        comb(outValid, stage("e5_valid", e4Valid));
+        EgressDecision e5 = reg("e5_decision", new EgressDecision());
+        sync(e5, d);
+        comb(out, e5);
+        comb(fallbackCutoffs, stage("e5_fallback_cutoffs", e4FallbackC));
+        comb(fallbackGrant, stage("e5_fallback_grant", e4FallbackG));
+        comb(overridden, stage("e5_overridden", e4Override));
         unused(e1Meta, e2Meta);
     }
 

@@ -45,18 +45,23 @@ public final class EgressQueues extends Module {
         UInt beatIndex = reg("beat_index", UInt(8), 0);
         Bool head = let("head", inPacket.not());
         EgressDecision d = decision.payload;
-        UInt beats = let("beats", d.length.extend(21).add(beatBytes - 1).shr(lb));
-        int cw = Math.max(clog2(levelDepth) + 1, beats.width()) + 1;
+        int sw = 18;
 
         @SuppressWarnings("unchecked")
         Fifo<Axis.Beat>[] level = new Fifo[8];
         Bool[] room = new Bool[8];
         for (int q = 0; q < 8; q++) {
             level[q] = instance("level_" + q, new Fifo<>(() -> new Axis.Beat(dataWidth, 4), levelDepth));
-            UInt after = level[q].level.extend(Math.max(cw, 17)).add(beats.extend(Math.max(cw, 17)));
-            // The threshold counts the word waiting at the FIFO's output too.
-            UInt occupied = after.add(level[q].out.valid.extend(Math.max(cw, 17)));
-            room[q] = after.le(levelDepth).and(occupied.le(limit.extend(Math.max(cw, 17))));
+            // Free beats, registered so the room check is one compare: below the memory size a
+            // margin of one beat covers the write of the cycle the value is a cycle old; the
+            // threshold has no margin (a soft limit: it may be passed by that one beat).
+            UInt used = level[q].level.extend(sw).add(level[q].out.valid.extend(sw));
+            UInt free = reg("free_" + q, UInt(sw), 0);
+            UInt soft = reg("below_limit_" + q, UInt(sw), 0);
+            sync(free, mux(used.lt(levelDepth - 1), lit(levelDepth - 1, sw).sub(used), lit(0, sw)));
+            sync(soft, mux(used.lt(limit.extend(sw)), limit.extend(sw).sub(used), lit(0, sw)));
+            UInt length = d.length.extend(sw + lb);
+            room[q] = length.le(cat(free, lit(0, lb))).and(length.le(cat(soft, lit(0, lb))));
         }
         Bool[] rev = new Bool[8];
         for (int q = 0; q < 8; q++) rev[q] = room[7 - q];

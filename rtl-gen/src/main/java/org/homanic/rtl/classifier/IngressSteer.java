@@ -52,9 +52,7 @@ public final class IngressSteer extends Module {
         Bool head = let("head", inPacket.not());
         IngressMeta meta = inMeta.payload;
         // Beats of the packet at the head: ceil(length / beatBytes).
-        UInt beats = let("beats", meta.length.extend(21).add(beatBytes - 1).shr(lb));
-        int lw = clog2(queueDepth) + 1;
-        int cw = Math.max(lw, beats.width()) + 1;
+        int sw = 18;
 
         Bool[] room = new Bool[outputs];
         @SuppressWarnings("unchecked")
@@ -64,12 +62,18 @@ public final class IngressSteer extends Module {
         for (int q = 0; q < outputs; q++) {
             data[q] = instance("data_q" + q, new Fifo<>(() -> new Axis.Beat(dataWidth, 1), queueDepth));
             metas[q] = instance("meta_q" + q, new Fifo<>(IngressMeta::new, queueDepth));
-            // Room for every beat, and for the metadata word (a host that reads data but not
-            // metadata fills the metadata FIFO first: its packets are then dropped, never misaligned).
-            UInt after = data[q].level.extend(Math.max(cw, 17)).add(beats.extend(Math.max(cw, 17)));
-            // The threshold counts the word waiting at the FIFO's output too.
-            UInt occupied = after.add(data[q].out.valid.extend(Math.max(cw, 17)));
-            room[q] = after.le(queueDepth).and(occupied.le(limit.extend(Math.max(cw, 17)))).and(metas[q].in.ready);
+            // Free beats, registered so the room check is one compare: below the memory size a
+            // margin of one beat covers the write of the cycle the value is a cycle old; the
+            // threshold has no margin (a soft limit: it may be passed by that one beat).
+            UInt used = data[q].level.extend(sw).add(data[q].out.valid.extend(sw));
+            UInt free = reg("free_q" + q, UInt(sw), 0);
+            UInt soft = reg("below_limit_q" + q, UInt(sw), 0);
+            sync(free, mux(used.lt(queueDepth - 1), lit(queueDepth - 1, sw).sub(used), lit(0, sw)));
+            sync(soft, mux(used.lt(limit.extend(sw)), limit.extend(sw).sub(used), lit(0, sw)));
+            // ceil(length / beatBytes) <= free  <=>  length <= free * beatBytes. Room for the
+            // metadata word too: a host that reads data but not metadata loses packets whole.
+            UInt length = meta.length.extend(sw + lb);
+            room[q] = length.le(cat(free, lit(0, lb))).and(length.le(cat(soft, lit(0, lb)))).and(metas[q].in.ready);
         }
         UInt roomBits = let("room", cat(reverse(room)));
         Bool inReady = let("take", inPacket.or(inMeta.valid));
