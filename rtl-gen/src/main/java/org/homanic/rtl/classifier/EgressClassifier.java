@@ -86,7 +86,7 @@ public final class EgressClassifier extends Module {
             user = r;
         }
 
-        EgressPriority prio = instance("prio", new EgressPriority(p.peerEntries(), p.grantEntries()));
+        EgressPriority prio = instance("prio", new EgressPriority(p.peerEntries(), p.grantEntries(), w));
         comb(prio.inValid, parser.outValid);
         comb(prio.inMeta, parser.outMeta);
         comb(prio.inIpv4Homa, parser.outIpv4Homa);

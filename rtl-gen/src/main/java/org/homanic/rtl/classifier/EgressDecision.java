@@ -11,6 +11,8 @@ import static org.homanic.hdl.Hdl.UInt;
 public final class EgressDecision extends Bundle {
     public final UInt level = UInt(3);
     public final UInt length = UInt(20);
+    /** Beats at the egress bus width (frames up to 2^20 bytes). */
+    public final UInt beats = UInt(18);
     public final Bool rewrite = Bool();
     /** Byte positions in the frame and their new values (IPv4: TOS, checksum high, low; IPv6: two traffic-class bytes). */
     public final UInt pos0 = UInt(7);

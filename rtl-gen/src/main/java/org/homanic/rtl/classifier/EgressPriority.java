@@ -45,6 +45,12 @@ public final class EgressPriority extends Module {
     public final Bool overridden = output("overridden", Bool());
 
     public EgressPriority(int peerEntries, int grantEntries) {
+        this(peerEntries, grantEntries, 512);
+    }
+
+    public EgressPriority(int peerEntries, int grantEntries, int dataWidth) {
+        int lb = clog2(dataWidth / 8);
+        param("DATA_WIDTH", dataWidth);
         param("PEER_ENTRIES", peerEntries);
         param("GRANT_ENTRIES", grantEntries);
         comb(learn.ready, TRUE);
@@ -211,6 +217,7 @@ public final class EgressPriority extends Module {
         EgressDecision d = wire("decision", new EgressDecision());
         comb(d.level, e4Level);
         comb(d.length, e4Len);
+        comb(d.beats, e4Len.extend(21).add((1L << lb) - 1).shr(lb).extend(18));
         comb(d.rewrite, e4Homa.and(e4V4.or(e4V6)));
         comb(d.pos0, mux(e4V6, l3, l3.add(tosAt)));
         comb(d.val0, mux(e4V6, cat(lit(6, 4), wire, e4TosLow.bit(4)), newTos));

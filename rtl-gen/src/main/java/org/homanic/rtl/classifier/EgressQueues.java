@@ -46,6 +46,7 @@ public final class EgressQueues extends Module {
         Bool head = let("head", inPacket.not());
         EgressDecision d = decision.payload;
         int sw = 18;
+        unused(d.length);
 
         @SuppressWarnings("unchecked")
         Fifo<Axis.Beat>[] level = new Fifo[8];
@@ -60,8 +61,7 @@ public final class EgressQueues extends Module {
             UInt soft = reg("below_limit_" + q, UInt(sw), 0);
             sync(free, mux(used.lt(levelDepth - 1), lit(levelDepth - 1, sw).sub(used), lit(0, sw)));
             sync(soft, mux(used.lt(limit.extend(sw)), limit.extend(sw).sub(used), lit(0, sw)));
-            UInt length = d.length.extend(sw + lb);
-            room[q] = length.le(cat(free, lit(0, lb))).and(length.le(cat(soft, lit(0, lb))));
+            room[q] = d.beats.le(free).and(d.beats.le(soft));
         }
         Bool[] rev = new Bool[8];
         for (int q = 0; q < 8; q++) rev[q] = room[7 - q];

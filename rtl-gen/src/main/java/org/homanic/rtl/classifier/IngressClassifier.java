@@ -121,6 +121,14 @@ public final class IngressClassifier extends Module {
         IngressSteer steer = instance("steer", new IngressSteer(w, p.queues(), p.queueBytes() / p.beatBytes(), p.eventDepth()));
         connect(steer.in, buffer.out);
         connect(steer.inMeta, metaFifo.out);
+        // Beats per packet, in a FIFO written and read in step with the metadata.
+        int bw = IngressSteer.beatsWidth(w);
+        Fifo<UInt> beatsFifo = instance("beats_fifo", new Fifo<>(() -> UInt(bw), p.bufferBytes() / p.beatBytes()));
+        comb(beatsFifo.in.valid, commit);
+        comb(beatsFifo.in.payload, parser.outMeta.length.extend(21).add(p.beatBytes() - 1).shr(clog2(p.beatBytes())));
+        comb(beatsFifo.out.ready, metaFifo.out.ready);
+        comb(steer.inBeats, beatsFifo.out.payload);
+        unused(beatsFifo.in.ready, beatsFifo.level, beatsFifo.out.valid);
         comb(steer.limit, cfg_queue_limit);
         for (int q = 0; q < outputs; q++) {
             connect(m_axis.get(q), steer.hostData.get(q));

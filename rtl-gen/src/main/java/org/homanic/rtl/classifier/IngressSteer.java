@@ -21,6 +21,8 @@ import static org.homanic.hdl.Hdl.*;
 public final class IngressSteer extends Module {
     public final Stream<Axis.Beat> in;
     public final Stream<IngressMeta> inMeta;
+    /** Beats of the packet whose metadata is at {@code inMeta} (from a FIFO kept in step with it). */
+    public final UInt inBeats;
     public final Vec<Axis> hostData;
     public final Vec<Stream<IngressMeta>> hostMeta;
     public final Stream<IngressMeta> event;
@@ -42,6 +44,7 @@ public final class IngressSteer extends Module {
         int outputs = queues + 1;
         in = input("in", new Stream<>(() -> new Axis.Beat(dataWidth, 1)));
         inMeta = input("in_meta", new Stream<>(IngressMeta::new));
+        inBeats = input("in_beats", UInt(beatsWidth(dataWidth)));
         hostData = output("host", new Vec<>(outputs, i -> new Axis(dataWidth, 1)));
         hostMeta = output("host_meta", new Vec<>(outputs, i -> new Stream<>(IngressMeta::new)));
         event = output("event", new Stream<>(IngressMeta::new));
@@ -52,7 +55,7 @@ public final class IngressSteer extends Module {
         Bool head = let("head", inPacket.not());
         IngressMeta meta = inMeta.payload;
         // Beats of the packet at the head: ceil(length / beatBytes).
-        int sw = 18;
+        int sw = Math.max(clog2(queueDepth) + 1, inBeats.width());
 
         Bool[] room = new Bool[outputs];
         @SuppressWarnings("unchecked")
@@ -69,11 +72,12 @@ public final class IngressSteer extends Module {
             UInt free = reg("free_q" + q, UInt(sw), 0);
             UInt soft = reg("below_limit_q" + q, UInt(sw), 0);
             sync(free, mux(used.lt(queueDepth - 1), lit(queueDepth - 1, sw).sub(used), lit(0, sw)));
-            sync(soft, mux(used.lt(limit.extend(sw)), limit.extend(sw).sub(used), lit(0, sw)));
-            // ceil(length / beatBytes) <= free  <=>  length <= free * beatBytes. Room for the
-            // metadata word too: a host that reads data but not metadata loses packets whole.
-            UInt length = meta.length.extend(sw + lb);
-            room[q] = length.le(cat(free, lit(0, lb))).and(length.le(cat(soft, lit(0, lb)))).and(metas[q].in.ready);
+            UInt lim = sw >= 16 ? limit.extend(sw)            // saturate the 16-bit limit to sw bits
+                    : limit.resize(sw).or(mux(limit.gt((1L << sw) - 1), lit((1L << sw) - 1, sw), lit(0, sw)));
+            sync(soft, mux(used.lt(lim), lim.sub(used), lit(0, sw)));
+            // Room for the metadata word too: a host that reads data but not metadata loses packets whole.
+            UInt beats = inBeats.extend(sw);
+            room[q] = beats.le(free).and(beats.le(soft)).and(metas[q].in.ready);
         }
         UInt roomBits = let("room", cat(reverse(room)));
         Bool inReady = let("take", inPacket.or(inMeta.valid));
@@ -116,6 +120,11 @@ public final class IngressSteer extends Module {
         comb(dataEvent, push.and(events.in.ready));
         comb(deliveredHoma, startOk.and(meta.homa));
         comb(deliveredOther, startOk.and(meta.homa.not()));
+    }
+
+    /** Width of a beat count: frames up to 2^20 bytes. */
+    public static int beatsWidth(int dataWidth) {
+        return 21 - clog2(dataWidth / 8);
     }
 
     private static Bool[] reverse(Bool[] a) {
