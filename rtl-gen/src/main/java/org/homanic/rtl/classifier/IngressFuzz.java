@@ -13,8 +13,14 @@ import java.util.List;
 public final class IngressFuzz {
     private IngressFuzz() {}
 
+    /** {@code counters}: the hardware's counters at the end (ingress runs; empty for egress). */
     public record Result(long frames, long delivered, long hostDrops, long cycles, double seconds,
-                         long seed, List<String> errors) {
+                         long seed, List<String> errors, long[] counters) {
+        public Result(long frames, long delivered, long hostDrops, long cycles, double seconds, long seed,
+                      List<String> errors) {
+            this(frames, delivered, hostDrops, cycles, seconds, seed, errors, new long[0]);
+        }
+
         public boolean ok() { return errors.isEmpty(); }
         public double framesPerSecond() { return frames / seconds; }
     }
@@ -47,7 +53,7 @@ public final class IngressFuzz {
                 done += n;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(done, delivered, drops, h.cycles(), seconds, seed, errors);
+            return new Result(done, delivered, drops, h.cycles(), seconds, seed, errors, h.counters());
         }
     }
 }
