@@ -47,10 +47,11 @@ public final class EgressFuzz {
         int defaultLevel = rnd.nextInt(8);
         long unsched = rnd.nextBoolean() ? 40_000 : rnd.nextInt(2_000_000);
         EgressReference ref = new EgressReference(p, priorityMap, defaultLevel, unsched);
+        Model model = model(p);                      // built (or loaded) before the clock starts, as for ingress
         long start = System.nanoTime();
         long done = 0, delivered = 0, dropped = 0;
         List<String> errors = new ArrayList<>();
-        try (Simulator sim = model(p).newSimulator()) {
+        try (Simulator sim = model.newSimulator()) {
             sim.reset(2);
             EgressHarness h = new EgressHarness(sim, p, seed, gap, backPressure, priorityMap, defaultLevel, unsched);
             long cycles = 0;
