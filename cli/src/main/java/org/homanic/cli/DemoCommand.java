@@ -4,6 +4,10 @@ import org.homanic.hdl.Module;
 import org.homanic.hdl.Verilog;
 import org.homanic.hdl.examples.AxisPipeline;
 import org.homanic.hdl.examples.PacketPriorityArbiter;
+import org.homanic.rtl.classifier.IngressClassifier;
+import org.homanic.rtl.classifier.IngressCounter;
+import org.homanic.rtl.classifier.IngressFuzz;
+import org.homanic.rtl.classifier.IngressPolicy;
 import org.homanic.hdl.tools.Lint;
 import org.homanic.hdl.tools.Synth;
 import org.homanic.hdl.tools.SynthTarget;
@@ -52,7 +56,9 @@ final class DemoCommand implements Callable<Integer> {
         List<Job> jobs = List.of(
                 new Job("AXI-Stream pipeline (register slice, 64-deep FIFO, register slice)", new AxisPipeline(width, 1, 64), true),
                 new Job("4-input strict-priority packet arbiter", new PacketPriorityArbiter(4, width), false));
-        Progress progress = new Progress(System.err, jobs.size() * 3 + (int) jobs.stream().filter(Job::simulate).count());
+        boolean classify = width >= 64 && width <= 1024 && Integer.bitCount(width) == 1;
+        Progress progress = new Progress(System.err,
+                jobs.size() * 3 + (int) jobs.stream().filter(Job::simulate).count() + (classify ? 1 : 0));
         List<String> report = new ArrayList<>();
         for (Job job : jobs) {
             progress.begin("elaborating " + job.design().moduleName() + " and writing its Verilog");
@@ -89,6 +95,23 @@ final class DemoCommand implements Callable<Integer> {
             report.add(String.format("  %-22s %s%n      lint: %d warnings; xcup: %d LUTs, %d LUT RAMs, %d FFs, %s BRAMs, %d LUT levels%s",
                     design.top(), job.title(), warnings, synth.luts(), synth.lutRams(), synth.flipFlops(),
                     synth.blockRams(), synth.depth().lutLevels(), simulated));
+        }
+        if (classify) {
+            progress.begin("simulating the ingress classifier on 2,000 generated frames (Verilator) against its Java reference");
+            IngressFuzz.Result r = IngressFuzz.run(new IngressClassifier.Params(width, 8, 16384, 16384, 64), 2000, 1, 2000,
+                    0.1, 0.2, 9018);
+            long[] c = r.counters();
+            long dropped = 0;
+            for (org.homanic.protocol.wire.Rejection why : org.homanic.protocol.wire.Rejection.values()) {
+                if (!IngressPolicy.PASS_THROUGH.contains(why)) dropped += c[IngressCounter.reason(why)];
+            }
+            progress.done(r.ok() ? "matches the reference" : "MISMATCH: " + r.errors().getFirst());
+            report.add(String.format("  %-24s %d generated frames: %d valid Homa to 8 host queues (%d grant events), "
+                            + "%d other frames to the default queue, %d malformed dropped, %d marked bad by the MAC; %s",
+                    "IngressClassifier", r.frames(), c[IngressCounter.DELIVERED_HOMA], c[IngressCounter.DATA_EVENTS],
+                    c[IngressCounter.DELIVERED_OTHER], dropped, c[IngressCounter.BAD_FRAME],
+                    r.ok() ? "packets, metadata and counters equal the Java reference" : "differs from the reference"));
+            if (!r.ok()) throw new CliException("the classifier differs from its reference: " + r.errors().getFirst());
         }
         stdout.println("homa demo: Java hardware descriptions -> Verilog -> Verilator lint -> Yosys synthesis -> simulation");
         stdout.println("  data width " + width + " bits; artifacts in " + dir);

@@ -3,6 +3,9 @@ package org.homanic.cli;
 import org.homanic.hdl.Module;
 import org.homanic.hdl.examples.AxisPipeline;
 import org.homanic.hdl.examples.PacketPriorityArbiter;
+import org.homanic.rtl.classifier.EgressClassifier;
+import org.homanic.rtl.classifier.HomaClassifier;
+import org.homanic.rtl.classifier.IngressClassifier;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +28,8 @@ final class Designs {
                 p -> new AxisPipeline(p.integer("width", 512, 8, 4096), 1, p.integer("depth", 64, 2, 1 << 16)));
         add("priority-arbiter", "hdl example: strict-priority AXI-Stream packet arbiter",
                 p -> new PacketPriorityArbiter(p.integer("inputs", 4, 2, 64), p.integer("width", 512, 8, 4096)));
+        add("classifier", "priority packet classifier: ingress parse/validate/steer, egress priority queues, AXI4-Lite CSR (rtl-gen)",
+                p -> { int w = p.integer("width", 512, 64, 1024); return new HomaClassifier(new IngressClassifier.Params(w, p.integer("queues", 8, 1, 8), p.integer("buffer_bytes", 16384, 1024, 1 << 20), p.integer("queue_bytes", 16384, 1024, 1 << 20), p.integer("event_depth", 64, 2, 4096)), new EgressClassifier.Params(w, p.integer("staging_bytes", 16384, 1024, 1 << 20), p.integer("level_bytes", 16384, 1024, 1 << 20), p.integer("peer_entries", 16, 1, 256), p.integer("grant_entries", 64, 1, 1024))); });
     }
 
     private static void add(String name, String description, Function<DesignParams, Module> factory) {
