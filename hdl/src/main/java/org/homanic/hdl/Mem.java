@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class Mem {
     private final Module owner;
-    private final String name;
+    private String name;
     private final int width;
     private final int depth;
     private final BigInteger[] init;
@@ -57,6 +57,10 @@ public final class Mem {
 
     public String name() {
         return name;
+    }
+
+    void rename(String legalName) {
+        this.name = legalName;
     }
 
     public int width() {

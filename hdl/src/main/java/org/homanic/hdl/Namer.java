@@ -12,7 +12,7 @@ import java.util.Set;
  * Gives every signal, instance and memory of a module its Verilog name: explicit names first,
  * then the Java field that holds it (bundle fields and vector indices appended with '_'), then
  * a deterministic {@code _<kind>_<n>} for anything left. Names that are Verilog or
- * SystemVerilog keywords get a trailing underscore.
+ * SystemVerilog keywords, chosen or derived, get a trailing underscore.
  */
 final class Namer {
     private Namer() {}
@@ -71,7 +71,19 @@ final class Namer {
                 s.suggestName("_" + kind + "_" + counters.merge(kind, 1, Integer::sum));
             }
         }
+        // Explicit names that are keywords are escaped the same way as field names.
+        for (Signal s : m.signals()) {
+            if (KEYWORDS.contains(s.name())) {
+                s.setName(legal(s.name()));
+            }
+        }
+        for (Mem mem : m.memories()) {
+            mem.rename(legal(mem.name()));
+        }
         for (Module child : m.children()) {
+            if (child.instanceName() != null && KEYWORDS.contains(child.instanceName())) {
+                child.setInstanceName(legal(child.instanceName()));
+            }
             if (child.instanceName() == null) {
                 String base = Character.toLowerCase(child.moduleName().charAt(0)) + child.moduleName().substring(1);
                 child.setInstanceName(base + "_" + counters.merge("instance " + base, 0, (a, b) -> a + 1));
@@ -155,9 +167,6 @@ final class Namer {
     }
 
     private static void claim(Map<String, SourceLocation> taken, String name, SourceLocation at, Module m) {
-        if (KEYWORDS.contains(name)) {
-            throw new HdlException(at, "'" + name + "' is a Verilog keyword; choose another name");
-        }
         SourceLocation before = taken.putIfAbsent(name, at);
         if (before != null) {
             throw new HdlException(at, "module " + m.moduleName() + " has two things named '" + name

@@ -132,6 +132,27 @@ class EmitConstructsTest {
         lintAndSynth(new PacketPriorityArbiter(4, 64));
     }
 
+    /** Keywords as explicit names: a wire, a register, an instance and a memory. */
+    static final class KeywordNames extends org.homanic.hdl.Module {
+        final org.homanic.hdl.UInt in = input("input", UInt(4));
+        final org.homanic.hdl.UInt out = output("output", UInt(4));
+
+        KeywordNames() {
+            org.homanic.hdl.UInt wire = let("wire", in.add(1));
+            org.homanic.hdl.Mem mem = mem("reg", 4, 4);
+            when(in.bit(0), () -> mem.write(in.bits(1, 0), wire));
+            comb(out, mem.read(in.bits(3, 2)));
+        }
+    }
+
+    @Test
+    void explicitKeywordNamesGetATrailingUnderscore() throws Exception {
+        String v = lintAndSynth(new KeywordNames()).files().get("KeywordNames.v");
+        assertTrue(v.contains("input  wire [3:0] input_,"), v);
+        assertTrue(v.contains("wire [3:0] wire_;"), v);
+        assertTrue(v.contains("reg [3:0] reg_ [0:3];"), v);
+    }
+
     @Test
     void outputIsDeterministic() {
         Verilog.Design first = Verilog.emit(new AxisPipeline(64, 4, 16));

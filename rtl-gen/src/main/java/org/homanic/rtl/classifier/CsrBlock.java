@@ -1,5 +1,6 @@
 package org.homanic.rtl.classifier;
 
+import org.homanic.hdl.AxiLite;
 import org.homanic.hdl.Bool;
 import org.homanic.hdl.Module;
 import org.homanic.hdl.UInt;

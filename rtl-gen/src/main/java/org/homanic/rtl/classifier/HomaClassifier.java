@@ -1,5 +1,6 @@
 package org.homanic.rtl.classifier;
 
+import org.homanic.hdl.AxiLite;
 import org.homanic.hdl.Axis;
 import org.homanic.hdl.Bits;
 import org.homanic.hdl.Module;

@@ -1,14 +1,13 @@
-package org.homanic.rtl.classifier;
-
-import org.homanic.hdl.Bool;
-import org.homanic.hdl.Bundle;
-import org.homanic.hdl.Flip;
-import org.homanic.hdl.UInt;
+package org.homanic.hdl;
 
 import static org.homanic.hdl.Hdl.Bool;
 import static org.homanic.hdl.Hdl.UInt;
 
-/** An AXI4-Lite interface (manager's view: fields flow to the subordinate, {@code @Flip} ones back). */
+/**
+ * An AXI4-Lite interface with 32-bit data, as NIC shells expose their control window (manager's
+ * view: fields flow to the subordinate, {@code @Flip} ones back). A register block takes it as
+ * {@code input("s_axil", new AxiLite(addressBits))}.
+ */
 public final class AxiLite extends Bundle {
     public final UInt awaddr;
     public final Bool awvalid = Bool();
