@@ -12,7 +12,6 @@ public record AxiStreamPorts(Port tdata, Port tvalid, Optional<Port> tready, Opt
 
     public AxiStreamPorts {
         if (tdata.width() % 8 != 0) throw new IllegalArgumentException(tdata.name() + " is not a whole number of bytes");
-        if (tdata.width() / 8 > 64) throw new IllegalArgumentException(tdata.name() + " has more than 64 byte lanes");
         tkeep.ifPresent(k -> {
             if (k.width() != tdata.width() / 8) throw new IllegalArgumentException(k.name() + " must have one bit per byte lane");
         });

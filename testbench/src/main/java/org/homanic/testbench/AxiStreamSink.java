@@ -21,6 +21,7 @@ public final class AxiStreamSink implements Clocked {
 
     private final AxiStreamPorts ports;
     private final Port tkeep, tlast, tready; // null when the interface lacks them
+    private final long[] keepWords;
     private final Random random;
     private final byte[] beat;
     private final int lanes;
@@ -34,6 +35,7 @@ public final class AxiStreamSink implements Clocked {
     public AxiStreamSink(AxiStreamPorts ports, Random random) {
         this.ports = ports;
         this.tkeep = ports.tkeep().orElse(null);
+        this.keepWords = new long[Math.max(1, (ports.lanes() + 63) / 64)];
         this.tlast = ports.tlast().orElse(null);
         this.tready = ports.tready().orElse(null);
         this.random = random;
@@ -72,10 +74,14 @@ public final class AxiStreamSink implements Clocked {
         if (!ports.tvalid().isHigh()) return;
         if (tready != null && !tready.isHigh()) return;
         ports.tdata().getBytes(beat, 0);
-        long keep = tkeep != null ? tkeep.get() : -1L;
+        if (tkeep != null) {
+            tkeep.getWords(keepWords);
+        } else {
+            Arrays.fill(keepWords, -1L);
+        }
         if (length + lanes > assembling.length) assembling = Arrays.copyOf(assembling, assembling.length * 2);
         for (int lane = 0; lane < lanes; lane++) {
-            if ((keep >>> lane & 1) != 0) assembling[length++] = beat[lane];
+            if ((keepWords[lane >>> 6] >>> (lane & 63) & 1) != 0) assembling[length++] = beat[lane];
         }
         if (tlast == null || tlast.isHigh()) {
             AxiStreamFrame frame = new AxiStreamFrame(Arrays.copyOf(assembling, length));

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 public final class AxiStreamSource implements Clocked {
     private final AxiStreamPorts ports;
     private final Port tkeep, tlast, tready; // null when the interface lacks them
+    private final long[] keepWords;
     private final Random random;
     private final ArrayDeque<AxiStreamFrame> queue = new ArrayDeque<>();
     private final byte[] noise;
@@ -28,6 +29,7 @@ public final class AxiStreamSource implements Clocked {
     public AxiStreamSource(AxiStreamPorts ports, Random random) {
         this.ports = ports;
         this.tkeep = ports.tkeep().orElse(null);
+        this.keepWords = new long[Math.max(1, (ports.lanes() + 63) / 64)];
         this.tlast = ports.tlast().orElse(null);
         this.tready = ports.tready().orElse(null);
         this.random = random;
@@ -76,10 +78,19 @@ public final class AxiStreamSource implements Clocked {
         int remaining = current.length() - offset;
         beatLength = Math.min(lanes, remaining);
         ports.tdata().setBytes(current.unsafeData(), offset, beatLength);
-        if (tkeep != null) tkeep.set(beatLength == 64 ? -1L : (1L << beatLength) - 1);
+        if (tkeep != null) setKeep(beatLength);
         if (tlast != null) tlast.set(remaining <= lanes);
         ports.tvalid().set(true);
         presenting = true;
+    }
+
+    /** tkeep with the low {@code length} lanes set, for any number of lanes (1024-bit buses have 128). */
+    private void setKeep(int length) {
+        for (int w = 0; w < keepWords.length; w++) {
+            int inWord = Math.max(0, Math.min(64, length - 64 * w));
+            keepWords[w] = inWord == 64 ? -1L : (1L << inWord) - 1;
+        }
+        tkeep.setWords(keepWords);
     }
 
     @Override

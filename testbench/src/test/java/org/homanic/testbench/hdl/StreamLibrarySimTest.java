@@ -237,6 +237,28 @@ class StreamLibrarySimTest {
         assertEquals(frames, sink.received());
     }
 
+    public static final class WidePipeline extends HdlDesign {
+        @Override
+        protected Module build() {
+            return new AxisPipeline(1024, 1, 16);
+        }
+    }
+
+    @Test
+    @VerilatorTest(design = WidePipeline.class)
+    void axiStreamHelpersHandle128ByteLanes(Simulator sim, Seed seed) {
+        Random random = seed.random();
+        sim.reset(2);
+        sim.port("s_axis_tuser").set(0);
+        AxiStreamSource source = new AxiStreamSource(AxiStreamPorts.of(sim, "s_axis_"), random).gaps(0.2);
+        AxiStreamSink sink = new AxiStreamSink(AxiStreamPorts.of(sim, "m_axis_"), random).backPressure(0.2);
+        ClockedBench bench = new ClockedBench(sim).add(source, sink);
+        List<AxiStreamFrame> frames = randomFrames(random, 60, 700);
+        frames.forEach(source::send);
+        bench.runUntil(() -> sink.received().size() == frames.size(), 100_000);
+        assertEquals(frames, sink.received(), "frames of every length, including partial 128-lane beats");
+    }
+
     public static final class Arbitrated extends HdlDesign {
         @Override
         protected Module build() {
