@@ -119,6 +119,11 @@ public final class Signal extends Node {
         drivers.add(driver);
     }
 
+    /** This signal as a value for expressions and assignments (a port of an instance, for example). */
+    public Bits value() {
+        return signed() ? new SInt(this) : new UInt(this);
+    }
+
     /** A description for error messages: "register 'count' of Counter". */
     public String describe() {
         String what = switch (kind) {
