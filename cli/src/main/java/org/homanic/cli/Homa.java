@@ -12,7 +12,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "homa", mixinStandardHelpOptions = true, versionProvider = Homa.Version.class,
         description = "Homa SmartNIC offload, described in Java.",
-        subcommands = {DemoCommand.class, DecodeCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, DecodeCommand.class, FuzzCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Commands the launcher handles itself:",
                 "  test [MAVEN ARGS]   Run the whole test suite (mvn -B verify), or a part of it.",
                 "  doctor              Show the JDK, Maven, Verilator and Yosys in use, or what is missing."})
