@@ -3,6 +3,8 @@ package org.homanic.cli;
 import org.homanic.hdl.Module;
 import org.homanic.hdl.examples.AxisPipeline;
 import org.homanic.hdl.examples.PacketPriorityArbiter;
+import org.homanic.rtl.grant.GrantScheduler;
+import org.homanic.rtl.grant.GrantSchedulerParams;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +27,9 @@ final class Designs {
                 p -> new AxisPipeline(p.integer("width", 512, 8, 4096), 1, p.integer("depth", 64, 2, 1 << 16)));
         add("priority-arbiter", "hdl example: strict-priority AXI-Stream packet arbiter",
                 p -> new PacketPriorityArbiter(p.integer("inputs", 4, 2, 64), p.integer("width", 512, 8, 4096)));
+        add("grant-scheduler", "issue 7: receiver grant scheduler (message table, SRPT active set, FIFO grants)",
+                p -> new GrantScheduler(new GrantSchedulerParams(p.integer("entries", 1024, 16, 65536),
+                        p.integer("ways", 4, 2, 8), p.integer("peer_bits", 32, 1, 64), p.integer("gaps", 2, 1, 4))));
     }
 
     private static void add(String name, String description, Function<DesignParams, Module> factory) {
