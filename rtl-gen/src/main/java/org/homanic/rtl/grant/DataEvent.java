@@ -21,6 +21,8 @@ public final class DataEvent extends Bundle {
     public final Bool retransmit = Bool();
     /** The host's buffer pool can place this message (read on its first packet). */
     public final Bool buffers = Bool();
+    /** Addresses for this message's GRANTs (kept from the packet that creates its table entry). */
+    public final ReplyAddress reply = new ReplyAddress();
 
     public DataEvent(int peerBits) {
         peer = UInt(peerBits);

@@ -20,6 +20,8 @@ public final class GrantDecision extends Bundle {
     public final UInt reason = UInt(2);
     /** The message's table address (the GRANT builder keeps the addresses of each entry). */
     public final UInt entry;
+    /** Where the GRANT goes. */
+    public final ReplyAddress reply = new ReplyAddress();
 
     public GrantDecision(int peerBits, int addrBits) {
         peer = UInt(peerBits);

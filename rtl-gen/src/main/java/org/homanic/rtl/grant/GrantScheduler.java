@@ -184,6 +184,7 @@ public final class GrantScheduler extends Module {
         UInt evPay = reg("ev_pay", UInt(16));
         UInt evInc = reg("ev_inc", UInt(32));
         Bool evBuf = reg("ev_buf", Bool());
+        ReplyAddress evReply = reg("ev_reply", new ReplyAddress());
         UInt evTime = reg("ev_time", UInt(TIME_BITS));
         UInt evSet = reg("ev_set", UInt(sb));
 
@@ -247,6 +248,8 @@ public final class GrantScheduler extends Module {
         comb(grantedWa, curAddr);
         comb(grantedWd, cGranted);
         when(grantedWe, () -> grantedMem.write(grantedWa, grantedWd));
+        // Addresses for the GRANT builder, written when an entry is created.
+        Mem replyMem = mem("reply_mem", new ReplyAddress().width(), entries);
 
         // ---- grant output -----------------------------------------------------------------------
         UInt outPeer = reg("out_peer", UInt(pb));
@@ -262,6 +265,9 @@ public final class GrantScheduler extends Module {
         comb(grant.payload.priority, outPrio);
         comb(grant.payload.reason, outReason);
         comb(grant.payload.entry, outEntry);
+        // out_entry is set at least two cycles before EMIT, so the word is there in time.
+        UInt replyQ = replyMem.readSync("reply_q", outEntry);
+        comb(grant.payload.reply, Bundle.unpack(new ReplyAddress(), replyQ));
 
         // ---- try_send and scan registers --------------------------------------------------------
         UInt tsSlot = reg("ts_slot", UInt(3));
@@ -336,6 +342,7 @@ public final class GrantScheduler extends Module {
                 sync(evPay, d.payload);
                 sync(evInc, d.incoming);
                 sync(evBuf, d.buffers);
+                sync(evReply, d.reply);
                 sync(evTime, now);
                 fsm.goTo(State.HASH);
             });
@@ -504,6 +511,7 @@ public final class GrantScheduler extends Module {
         fsm.on(State.COMMIT, () -> {
             comb(msgWe, TRUE);
             when(curNew, () -> {
+                replyMem.write(curAddr, evReply.asBits());
                 comb(grantedWe, TRUE);
                 comb(keyWe, TRUE);
                 comb(keyValid, TRUE);
@@ -711,7 +719,6 @@ public final class GrantScheduler extends Module {
             when(best.active, () -> sync(actGranted.at(best.slot), g));
             sync(outPeer, best.peer);
             sync(outId, best.id);
-            sync(outEntry, best.addr);
             sync(outOffset, g);
             sync(outReason, GrantDecision.FIFO);
             sync(outPrio, cfg.num_priorities.sub(2).resize(3));
@@ -816,7 +823,10 @@ public final class GrantScheduler extends Module {
         }).is(SCAN_PEERBEST, () -> {
             // Only the best waiting message of its peer may take a slot.
             when(sbFound, () -> fsm.goTo(State.NEEDY)).otherwise(() -> fsm.goTo(State.AW_APPLY));
-        }).otherwise(() -> when(sbFound, () -> fsm.goTo(State.FIFO_GRANT)).otherwise(() -> fsm.goTo(State.NEEDY)))));
+        }).otherwise(() -> when(sbFound, () -> {
+            sync(outEntry, best.addr);
+            fsm.goTo(State.FIFO_GRANT);
+        }).otherwise(() -> fsm.goTo(State.NEEDY)))));
     }
 
     // ---- helpers that emit statements ----------------------------------------------------------

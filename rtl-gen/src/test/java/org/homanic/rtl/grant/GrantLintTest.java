@@ -13,7 +13,15 @@ class GrantLintTest {
 
     @Test
     void schedulerIsLintClean() throws Exception {
-        Verilog.Design design = Verilog.emit(new GrantScheduler(GrantSchedulerParams.defaults()));
+        assertLintClean(Verilog.emit(new GrantScheduler(GrantSchedulerParams.defaults())));
+    }
+
+    @Test
+    void grantUnitIsLintClean() throws Exception {
+        assertLintClean(Verilog.emit(new GrantUnit(GrantSchedulerParams.defaults(), 512)));
+    }
+
+    private static void assertLintClean(Verilog.Design design) throws Exception {
         ToolRun lint = Lint.verilator(design);
         assertFalse(lint.output().contains("%Warning"), lint::output);
         assertEquals(0, lint.exitCode(), lint::output);

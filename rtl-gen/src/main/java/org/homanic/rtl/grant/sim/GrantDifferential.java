@@ -88,6 +88,7 @@ public final class GrantDifferential {
                         var p = current.packet();
                         hw.offerData(p.rpc().peer(), p.rpc().id(), p.messageLength(), p.offset(), p.payloadLength(),
                                 p.incoming(), current.retransmit(), p.buffersAvailable());
+                        hw.offerReply(replyOf(p.rpc()));
                     } else if (current.kind() == TrafficEvent.Kind.BUFFERS) {
                         hw.offerBuffers(current.key());
                     } else {
@@ -116,11 +117,13 @@ public final class GrantDifferential {
                     grants++;
                     if (g.reason() == GrantDecision.FIFO) fifo++;
                     if (g.reason() == GrantDecision.NEEDY) needy++;
-                    if (!same(want, g)) {
+                    boolean replyOk = hw.grantReply().equals(replyOf(new org.homanic.protocol.sched.RpcKey(g.peer(), g.id())));
+                    if (!same(want, g) || !replyOk) {
                         mismatches++;
                         if (first == null) {
                             first = "event " + offered + ", cycle " + hw.simulator().cycle() + ": expected "
-                                    + want + ", hardware sent " + g;
+                                    + want + ", hardware sent " + g + (replyOk ? "" : " with reply address "
+                                    + hw.grantReply() + " instead of " + replyOf(want.rpc()));
                         }
                         break;
                     }
@@ -148,6 +151,12 @@ public final class GrantDifferential {
                     hw.counter("count_table_full"), hw.counter("count_gap_refused"), hw.counter("count_needy"),
                     hw.counter("active_high_water"));
         }
+    }
+
+    /** The addresses each test message's DATA packets carry (a function of its key). */
+    static GrantSchedulerSim.HwReply replyOf(org.homanic.protocol.sched.RpcKey k) {
+        return new GrantSchedulerSim.HwReply((k.peer() * 0x10001L + 0x0200_0000_0000L) & 0xFFFF_FFFF_FFFFL,
+                k.peer() * 0x9E3779B97F4A7C15L, (k.peer() & 1) == 1, (int) (k.id() & 0xFFFF), (int) ((k.id() >>> 16) & 0xFFFF));
     }
 
     private static boolean same(Decision.Grant want, GrantSchedulerSim.HwGrant got) {

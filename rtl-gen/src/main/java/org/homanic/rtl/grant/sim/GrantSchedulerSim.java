@@ -24,12 +24,16 @@ public final class GrantSchedulerSim implements AutoCloseable {
     /** A GRANT as the hardware emitted it. */
     public record HwGrant(long peer, long id, long offset, int priority, int reason, int entry) {}
 
+    /** The reply address the hardware attached to the last GRANT read: mac, ip (low 64 bits), ipv6, sport, dport. */
+    public record HwReply(long mac, long ipLow, boolean ipv6, int sport, int dport) {}
+
     private final Simulator sim;
     private final Port now;
     private final Port dataValid, dataReady, dPeer, dId, dLen, dOff, dPay, dInc, dRetx, dBuf;
     private final Port hostValid, hostReady, hOp, hPeer, hId;
     private final Port grantValid, grantReady, gPeer, gId, gOff, gPrio, gReason, gEntry;
     private final Port idle;
+    private final Port rMac, rIp, rV6, rSport, rDport, gMac, gIp, gV6, gSport, gDport;
 
     public GrantSchedulerSim(Simulator sim) {
         this.sim = sim;
@@ -58,6 +62,16 @@ public final class GrantSchedulerSim implements AutoCloseable {
         gReason = sim.port("grant_payload_reason");
         gEntry = sim.port("grant_payload_entry");
         idle = sim.port("idle");
+        rMac = sim.port("data_payload_reply_mac");
+        rIp = sim.port("data_payload_reply_ip");
+        rV6 = sim.port("data_payload_reply_ipv6");
+        rSport = sim.port("data_payload_reply_sport");
+        rDport = sim.port("data_payload_reply_dport");
+        gMac = sim.port("grant_payload_reply_mac");
+        gIp = sim.port("grant_payload_reply_ip");
+        gV6 = sim.port("grant_payload_reply_ipv6");
+        gSport = sim.port("grant_payload_reply_sport");
+        gDport = sim.port("grant_payload_reply_dport");
     }
 
     /** The design as Verilog for the testbench. */
@@ -111,6 +125,22 @@ public final class GrantSchedulerSim implements AutoCloseable {
         dInc.set(incoming);
         dRetx.set(retransmit);
         dBuf.set(buffers);
+    }
+
+    /** Sets the reply address fields of the DATA event being offered (the IP's low 64 bits). */
+    public void offerReply(HwReply r) {
+        rMac.set(r.mac());
+        rIp.setWords(new long[] {r.ipLow(), 0});
+        rV6.set(r.ipv6());
+        rSport.set(r.sport());
+        rDport.set(r.dport());
+    }
+
+    /** The reply address of the GRANT on the output now. */
+    public HwReply grantReply() {
+        long[] words = new long[2];
+        gIp.getWords(words);
+        return new HwReply(gMac.get(), words[0], gV6.isHigh(), (int) gSport.get(), (int) gDport.get());
     }
 
     public void offerHost(int op, RpcKey key) {
