@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** {@code ./homa bench ...}: performance measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance.",
-        subcommands = {BenchCommand.Sim.class})
+        subcommands = {BenchCommand.Sim.class, BenchGrantSchedulerCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +21,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (sim)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (sim, grant-scheduler)");
     }
 
     /** {@code ./homa bench sim}: the testbench's simulation speed against a plain C++ Verilator harness. */
