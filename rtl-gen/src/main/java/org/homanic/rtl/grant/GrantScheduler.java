@@ -54,7 +54,7 @@ public final class GrantScheduler extends Module {
     enum State {
         IDLE, HASH, LOOKUP, ENTRY_RD, ENTRY, DECIDE, COMMIT,
         AW0, AW_IT, AW_DEC, AW_APPLY, STEP4,
-        TS0, TS1, TS2, RANK0, RANK1, EMIT, FIFO_CHECK, FIFO_GRANT,
+        TS0, TS1, TS1B, TS2, RANK0, RANK1, EMIT, FIFO_CHECK, FIFO_GRANT,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
     }
 
@@ -282,7 +282,16 @@ public final class GrantScheduler extends Module {
         UInt rankVec = reg("rank_vec", UInt(SLOTS));
         Bool emitFifo = reg("emit_fifo", Bool());
 
-        UInt it = reg("it", UInt(3));
+        UInt it = reg("it", UInt(4));
+        // One slot per cycle, in two stages: fetch the slot's values (f_*), then compare them.
+        Bool fValid = reg("f_valid", Bool(), 0);
+        UInt fIx = reg("f_ix", UInt(3));
+        UInt fRem = reg("f_rem", UInt(LEN_BITS));
+        UInt fSeq = reg("f_seq", UInt(SEQ_BITS));
+        UInt fCnt = reg("f_cnt", UInt(4));
+        Bool fMeq = reg("f_meq", Bool());
+        Bool fOk = reg("f_ok", Bool());
+        Bool fNeedy = reg("f_needy", Bool());
         Bool awFromWaiting = reg("aw_from_waiting", Bool());
         UInt awMeq = reg("aw_meq", UInt(SLOTS));
         Bool vFound = reg("v_found", Bool());
@@ -314,7 +323,9 @@ public final class GrantScheduler extends Module {
         UInt[] cnt = new UInt[SLOTS];
         for (int i = 0; i < SLOTS; i++) {
             valid[i] = actValid.bit(i);
-            cnt[i] = let("slot_peer_count_" + i, popcount(samePeer.get(i).and(actValid)));
+            // Registered: slots change at least one cycle before a count is used (AW0 comes first).
+            cnt[i] = reg("slot_peer_count_" + i, UInt(4));
+            sync(cnt[i], popcount(samePeer.get(i).and(actValid)));
         }
 
         // ---- accepting events ---------------------------------------------------------------------
@@ -564,27 +575,26 @@ public final class GrantScheduler extends Module {
                 awReturn(TRUE, awFromWaiting, tsSlot, tsDefer, tsReason, emptyIx);
             }).otherwise(() -> {
                 sync(it, 0);
+                sync(fValid, FALSE);
                 sync(vFound, FALSE);
                 fsm.goTo(State.AW_IT);
             });
         });
 
         fsm.on(State.AW_IT, () -> {
-            UInt sc = cnt4(it, cnt).add(awMeq.bit(it).extend(4));
-            UInt rem = actRem.read(it);
-            UInt seq = actSeq.read(it);
-            Bool later = sc.gt(vSc).or(sc.eq(vSc).and(rankLess(vRem, vSeq, rem, seq)));
-            when(maxOc.gt(it.extend(4)).and(vFound.not().or(later)), () -> {
+            fetchSlot(it, fValid, fIx, fRem, fSeq, fCnt, fMeq, fOk, fNeedy, cnt, awMeq, maxOc);
+            UInt sc = fCnt.add(fMeq.extend(4));
+            Bool later = sc.gt(vSc).or(sc.eq(vSc).and(rankLess(vRem, vSeq, fRem, fSeq)));
+            when(fValid.and(fOk).and(vFound.not().or(later)), () -> {
                 sync(vFound, TRUE);
-                sync(vIx, it);
+                sync(vIx, fIx);
                 sync(vSc, sc);
-                sync(vCnt, cnt4(it, cnt));
-                sync(vMeq, awMeq.bit(it));
-                sync(vRem, rem);
-                sync(vSeq, seq);
+                sync(vCnt, fCnt);
+                sync(vMeq, fMeq);
+                sync(vRem, fRem);
+                sync(vSeq, fSeq);
             });
-            sync(it, it.add(1));
-            when(it.eq(SLOTS - 1), () -> fsm.goTo(State.AW_DEC));
+            when(fValid.and(fIx.eq(SLOTS - 1)), () -> fsm.goTo(State.AW_DEC));
         });
 
         fsm.on(State.AW_DEC, () -> {
@@ -635,14 +645,20 @@ public final class GrantScheduler extends Module {
             fsm.goTo(State.TS1);
         });
 
+        UInt tsReach = reg("ts_reach", UInt(34));
+        UInt tsCap = reg("ts_cap", UInt(LEN_BITS));
         fsm.on(State.TS1, () -> {
-            UInt received = tsLen.sub(tsRem);
-            UInt sum = received.extend(34).add(window.extend(34));
-            Bool positive = sum.gt(tsGranted.extend(34));
-            UInt want = sum.sub(tsGranted.extend(34));
-            UInt cap = tsLen.sub(tsGranted);
-            sync(tsWant, mux(want.lt(cap.extend(34)), want.resize(LEN_BITS), cap));
-            sync(tsOk, positive.and(cap.ne(0)));
+            // received + window, and what is left to grant.
+            sync(tsReach, tsLen.sub(tsRem).extend(34).add(window.extend(34)));
+            sync(tsCap, tsLen.sub(tsGranted));
+            fsm.goTo(State.TS1B);
+        });
+
+        fsm.on(State.TS1B, () -> {
+            Bool positive = tsReach.gt(tsGranted.extend(34));
+            UInt want = tsReach.sub(tsGranted.extend(34));
+            sync(tsWant, mux(want.lt(tsCap.extend(34)), want.resize(LEN_BITS), tsCap));
+            sync(tsOk, positive.and(tsCap.ne(0)));
             fsm.goTo(State.TS2);
         });
 
@@ -734,22 +750,21 @@ public final class GrantScheduler extends Module {
         fsm.on(State.NEEDY, () -> {
             when(total.lt(maxInc).and(needy.ne(0)), () -> {
                 sync(it, 0);
+                sync(fValid, FALSE);
                 sync(nFound, FALSE);
                 fsm.goTo(State.NEEDY_IT);
             }).otherwise(() -> fsm.goTo(State.IDLE));
         });
 
         fsm.on(State.NEEDY_IT, () -> {
-            UInt rem = actRem.read(it);
-            UInt seq = actSeq.read(it);
-            when(needy.bit(it).and(nFound.not().or(rankLess(rem, seq, nRem, nSeq))), () -> {
+            fetchSlot(it, fValid, fIx, fRem, fSeq, fCnt, fMeq, fOk, fNeedy, cnt, awMeq, maxOc);
+            when(fValid.and(fNeedy).and(nFound.not().or(rankLess(fRem, fSeq, nRem, nSeq))), () -> {
                 sync(nFound, TRUE);
-                sync(nBest, it);
-                sync(nRem, rem);
-                sync(nSeq, seq);
+                sync(nBest, fIx);
+                sync(nRem, fRem);
+                sync(nSeq, fSeq);
             });
-            sync(it, it.add(1));
-            when(it.eq(SLOTS - 1), () -> fsm.goTo(State.NEEDY_GO));
+            when(fValid.and(fIx.eq(SLOTS - 1)), () -> fsm.goTo(State.NEEDY_GO));
         });
 
         fsm.on(State.NEEDY_GO, () -> {
@@ -837,6 +852,24 @@ public final class GrantScheduler extends Module {
         sync(scanIssue, TRUE);
         sync(found, FALSE);
         fsm.goTo(State.SCAN);
+    }
+
+    /** Stage 1 of a slot walk: the values of slot {@code it} (0..7) into the f_* registers. */
+    private void fetchSlot(UInt it, Bool fValid, UInt fIx, UInt fRem, UInt fSeq, UInt fCnt, Bool fMeq, Bool fOk,
+                           Bool fNeedy, UInt[] cnt, UInt awMeq, UInt maxOc) {
+        UInt ix = it.bits(2, 0);
+        Bool more = it.lt(SLOTS);
+        sync(fValid, more);
+        when(more, () -> {
+            sync(fIx, ix);
+            sync(fRem, actRem.read(ix));
+            sync(fSeq, actSeq.read(ix));
+            sync(fCnt, cnt4(ix, cnt));
+            sync(fMeq, awMeq.bit(ix));
+            sync(fOk, maxOc.gt(it));
+            sync(fNeedy, needy.bit(ix));
+            sync(it, it.add(1));
+        });
     }
 
     private void vacate(UInt slot) {
