@@ -52,7 +52,7 @@ public final class GrantScheduler extends Module {
     public final UInt table_used;
 
     enum State {
-        IDLE, HASH, LOOKUP, ENTRY_RD, ENTRY, DECIDE, COMMIT,
+        IDLE, HASH, LOOKUP, ENTRY_RD, ENTRY, REASM, DECIDE, COMMIT,
         AW0, AW_IT, AW_DEC, AW_APPLY, STEP4,
         TS0, TS1, TS1B, TS2, RANK0, RANK1, EMIT, FIFO_CHECK, FIFO_GRANT,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
@@ -182,6 +182,7 @@ public final class GrantScheduler extends Module {
         UInt evLen = reg("ev_len", UInt(LEN_BITS));
         UInt evOff = reg("ev_off", UInt(LEN_BITS));
         UInt evPay = reg("ev_pay", UInt(16));
+        UInt evEnd = reg("ev_end", UInt(LEN_BITS + 1));
         UInt evInc = reg("ev_inc", UInt(32));
         Bool evBuf = reg("ev_buf", Bool());
         ReplyAddress evReply = reg("ev_reply", new ReplyAddress());
@@ -351,6 +352,7 @@ public final class GrantScheduler extends Module {
                 sync(evLen, d.length);
                 sync(evOff, d.offset);
                 sync(evPay, d.payload);
+                sync(evEnd, d.offset.extend(LEN_BITS + 1).add(d.payload.extend(LEN_BITS + 1)));
                 sync(evInc, d.incoming);
                 sync(evBuf, d.buffers);
                 sync(evReply, d.reply);
@@ -418,8 +420,7 @@ public final class GrantScheduler extends Module {
             comb(reasm.gapEnd.get(g), stored.gapEnd.get(g));
         }
         comb(reasm.offset, evOff);
-        comb(reasm.payload, evPay);
-        Bool addData = let("add_data", evKind.eq(KIND_DATA).and(bBuf));
+        comb(reasm.pktEnd, evEnd);
 
         fsm.on(State.ENTRY, () -> {
             sync(cLen, bLen);
@@ -429,8 +430,23 @@ public final class GrantScheduler extends Module {
             sync(cGrantableOld, curNew.or(stored.grantable));
             sync(cManagedOld, curNew.not().and(stored.managed));
             sync(cBufOld, bBuf);
-            Bool kept = addData.and(reasm.keep);
-            sync(cRem, mux(kept, bRem.sub(evPay.resize(LEN_BITS)), bRem));
+            Bool hitActive = FALSE;
+            UInt slot = lit(0, 3);
+            for (int i = SLOTS - 1; i >= 0; i--) {
+                Bool m = valid[i].and(actAddr.get(i).eq(curAddr));
+                hitActive = hitActive.or(m);
+                slot = mux(m, lit(i, 3), slot);
+            }
+            sync(curActive, curNew.not().and(hitActive));
+            sync(curSlot, slot);
+            fsm.goTo(State.REASM);
+        });
+
+        // The reassembly outcome (its comparisons were registered at the end of ENTRY).
+        fsm.on(State.REASM, () -> {
+            Bool addNow = evKind.eq(KIND_DATA).and(cBufOld);
+            Bool kept = addNow.and(reasm.keep);
+            sync(cRem, mux(kept, cRemOld.sub(evPay.resize(LEN_BITS)), cRemOld));
             sync(cRecvEnd, reasm.recvEndOut);
             sync(cNumGaps, reasm.numGapsOut);
             for (int g = 0; g < p.gaps(); g++) {
@@ -446,16 +462,7 @@ public final class GrantScheduler extends Module {
                     sync(cGapEnd.get(g), stored.gapEnd.get(g));
                 }
             });
-            Bool hitActive = FALSE;
-            UInt slot = lit(0, 3);
-            for (int i = SLOTS - 1; i >= 0; i--) {
-                Bool m = valid[i].and(actAddr.get(i).eq(curAddr));
-                hitActive = hitActive.or(m);
-                slot = mux(m, lit(i, 3), slot);
-            }
-            sync(curActive, curNew.not().and(hitActive));
-            sync(curSlot, slot);
-            when(addData.and(reasm.refuse), () -> {
+            when(addNow.and(reasm.refuse), () -> {
                 sync(cRefused, cRefused.add(1));
                 fsm.goTo(State.IDLE);
             }).otherwise(() -> {
