@@ -53,7 +53,7 @@ public final class GrantScheduler extends Module {
 
     enum State {
         IDLE, HASH, LOOKUP, ENTRY_RD, ENTRY, REASM, DECIDE, COMMIT,
-        AW0, AW_IT, AW_DEC, AW_APPLY, STEP4,
+        AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4,
         TS0, TS1, TS1B, TS2, RANK0, RANK1, EMIT, FIFO_CHECK, FIFO_GRANT,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
     }
@@ -308,6 +308,7 @@ public final class GrantScheduler extends Module {
         UInt scanAddr = reg("scan_addr", UInt(aw));
         Bool scanIssue = reg("scan_issue", Bool(), 0);
         Bool p1 = reg("scan_p1", Bool(), 0);
+        Bool pa = reg("scan_pa", Bool(), 0);
         Bool p2 = reg("scan_p2", Bool(), 0);
         UInt s0Addr = reg("scan_s0_addr", UInt(aw));
         Bool s1Elig = reg("scan_s1_elig", Bool());
@@ -601,14 +602,21 @@ public final class GrantScheduler extends Module {
                 sync(vRem, fRem);
                 sync(vSeq, fSeq);
             });
-            when(fValid.and(fIx.eq(SLOTS - 1)), () -> fsm.goTo(State.AW_DEC));
+            when(fValid.and(fIx.eq(SLOTS - 1)), () -> fsm.goTo(State.AW_CMP));
+        });
+
+        UInt awMine = reg("aw_mine", UInt(4));
+        sync(awMine, popcount(awMeq));                 // active slots of the newcomer's peer
+        Bool awWins = reg("aw_wins", Bool());
+        fsm.on(State.AW_CMP, () -> {
+            Bool hogs = vMeq.not().and(vCnt.gt(awMine.add(1)));
+            Bool outranks = rankLess(cRem, cSeq, vRem, vSeq);
+            sync(awWins, hogs.or(outranks));
+            fsm.goTo(State.AW_DEC);
         });
 
         fsm.on(State.AW_DEC, () -> {
-            UInt mine = popcount(awMeq);
-            Bool hogs = vMeq.not().and(vCnt.gt(mine.add(1)));
-            Bool outranks = rankLess(cRem, cSeq, vRem, vSeq);
-            when(hogs.or(outranks), () -> {
+            when(awWins, () -> {
                 when(awFromWaiting, () -> startScan(SCAN_PEERBEST, scanKind, scanAddr, scanIssue, sbFound))
                         .otherwise(() -> fsm.goTo(State.AW_APPLY));
             }).otherwise(() -> {
@@ -785,12 +793,22 @@ public final class GrantScheduler extends Module {
                 sync(scanAddr, scanAddr.add(1));
                 when(scanAddr.eq(entries - 1), () -> sync(scanIssue, FALSE));
             });
-            when(scanIssue.not().and(p1.not()).and(p2.not()), () -> fsm.goTo(State.SCAN_DONE));
+            when(scanIssue.not().and(p1.not()).and(pa.not()).and(p2.not()), () -> fsm.goTo(State.SCAN_DONE));
         });
         sync(p1, fsm.is(State.SCAN).and(scanIssue));
-        sync(p2, p1);
+        sync(p2, pa);
         sync(s0Addr, scanAddr);
-        // Stage 1: eligibility and key of the entry read last cycle.
+        // Stage 1a: the entry read last cycle, its comparisons against the active slots and the event.
+        ScanItem sa = reg("scan_a", new ScanItem(pb, aw));
+        sync(pa, p1);
+        Bool aManaged = reg("scan_a_managed", Bool());
+        Bool aGrantedBelow = reg("scan_a_granted_below", Bool());
+        UInt aRecInc = reg("scan_a_rec_inc", UInt(LEN_BITS));
+        Bool aSamePeer = reg("scan_a_same_peer", Bool());
+        Bool aNotCur = reg("scan_a_not_cur", Bool());
+        Bool aOutranks = reg("scan_a_outranks", Bool());
+        UInt fifoLimit = reg("fifo_limit", UInt(34));
+        sync(fifoLimit, window.extend(34).add(cfg.fifo_grant_increment.extend(34).shl(1).resize(34)));
         {
             Bool[] isAct = new Bool[SLOTS];
             Bool[] peq = new Bool[SLOTS];
@@ -800,31 +818,34 @@ public final class GrantScheduler extends Module {
                 peq[i] = valid[i].and(actPeer.get(i).eq(stored.peer));
                 slot = mux(isAct[i], lit(i, 3), slot);
             }
-            Bool active = let("scan_active", orAll(isAct));
-            UInt peerEq = let("scan_peer_eq", catBits(peq));
-            Bool waiting = stored.valid.and(stored.managed).and(active.not());
-            UInt received = stored.length.sub(stored.remaining);
-            UInt recInc = clampSub(grantedQ, received);
-            UInt fifoLimit = window.extend(34).add(cfg.fifo_grant_increment.extend(34).shl(1).resize(34));
-            Bool fifoElig = stored.valid.and(stored.managed).and(grantedQ.lt(stored.length))
-                    .and(recInc.extend(34).lt(fifoLimit));
-            Bool peerElig = waiting.and(stored.peer.eq(evPeer)).and(s0Addr.ne(curAddr))
-                    .and(rankLess(stored.remaining, stored.seq, cRem, cSeq));
-            sync(s1Elig, p1.and(mux(scanKind.eq(SCAN_PROMOTE), waiting,
+            sync(sa.addr, s0Addr);
+            sync(sa.peer, stored.peer);
+            sync(sa.id, stored.id);
+            sync(sa.length, stored.length);
+            sync(sa.remaining, stored.remaining);
+            sync(sa.seq, stored.seq);
+            sync(sa.granted, grantedQ);
+            sync(sa.active, orAll(isAct));
+            sync(sa.slot, slot);
+            sync(sa.peerEq, catBits(peq));
+            sync(aManaged, stored.valid.and(stored.managed));
+            sync(aGrantedBelow, grantedQ.lt(stored.length));
+            sync(aRecInc, clampSub(grantedQ, stored.length.sub(stored.remaining)));
+            sync(aSamePeer, stored.peer.eq(evPeer));
+            sync(aNotCur, s0Addr.ne(curAddr));
+            sync(aOutranks, rankLess(stored.remaining, stored.seq, cRem, cSeq));
+        }
+        // Stage 1b: eligibility and key for the kind of scan.
+        {
+            Bool waiting = aManaged.and(sa.active.not());
+            Bool fifoElig = aManaged.and(aGrantedBelow).and(aRecInc.extend(34).lt(fifoLimit));
+            Bool peerElig = waiting.and(aSamePeer).and(aNotCur).and(aOutranks);
+            sync(s1Elig, pa.and(mux(scanKind.eq(SCAN_PROMOTE), waiting,
                     mux(scanKind.eq(SCAN_FIFO), fifoElig, peerElig))));
-            sync(s1Key, mux(scanKind.eq(SCAN_PROMOTE), cat(popcount(peerEq), stored.remaining, stored.seq),
-                    mux(scanKind.eq(SCAN_FIFO), stored.seq.extend(4 + LEN_BITS + SEQ_BITS),
-                            cat(lit(0, 4), stored.remaining, stored.seq))));
-            sync(s1.addr, s0Addr);
-            sync(s1.peer, stored.peer);
-            sync(s1.id, stored.id);
-            sync(s1.length, stored.length);
-            sync(s1.remaining, stored.remaining);
-            sync(s1.seq, stored.seq);
-            sync(s1.granted, grantedQ);
-            sync(s1.active, active);
-            sync(s1.slot, slot);
-            sync(s1.peerEq, peerEq);
+            sync(s1Key, mux(scanKind.eq(SCAN_PROMOTE), cat(popcount(sa.peerEq), sa.remaining, sa.seq),
+                    mux(scanKind.eq(SCAN_FIFO), sa.seq.extend(4 + LEN_BITS + SEQ_BITS),
+                            cat(lit(0, 4), sa.remaining, sa.seq))));
+            sync(s1, sa);
         }
         // Stage 2: keep the smallest key.
         when(p2.and(s1Elig).and(sbFound.not().or(s1Key.lt(sbKey))), () -> {
