@@ -53,8 +53,8 @@ public final class GrantScheduler extends Module {
 
     enum State {
         IDLE, HASH, LOOKUP, ENTRY_RD, ENTRY, REASM, DECIDE, COMMIT,
-        AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4,
-        TS0, TS1, TS1B, TS2, RANK0, RANK1, EMIT, FIFO_CHECK, FIFO_GRANT,
+        AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4, STEP4B,
+        TS0, TS1, TS1B, TS2, TS3, RANK0, RANK1, EMIT, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
     }
 
@@ -635,10 +635,15 @@ public final class GrantScheduler extends Module {
         });
 
         // ---- step 4: update incoming ---------------------------------------------------------------
+        UInt s4RecInc = reg("s4_rec_inc", UInt(LEN_BITS));
         fsm.on(State.STEP4, () -> {
             UInt g = mux(curActive, actGranted.read(curSlot), cGranted);
-            UInt recInc = clampSub(g, cLen.sub(cRem));
-            sync(total, total.add(recInc.extend(34)).sub(cRecIncOld.extend(34)));
+            sync(s4RecInc, clampSub(g, cLen.sub(cRem)));
+            fsm.goTo(State.STEP4B);
+        });
+
+        fsm.on(State.STEP4B, () -> {
+            sync(total, total.add(s4RecInc.extend(34)).sub(cRecIncOld.extend(34)));
             when(curActive, () -> callTrySend(curSlot, TRUE, GrantDecision.WINDOW, tsSlot, tsDefer, tsReason))
                     .elseWhen(cManaged.and(cAction.eq(ACT_STEP4)), () -> {
                         sync(awFromWaiting, TRUE);
@@ -677,29 +682,35 @@ public final class GrantScheduler extends Module {
             fsm.goTo(State.TS2);
         });
 
+        UInt tsAmount = reg("ts_amount", UInt(LEN_BITS));
+        Bool tsLimited = reg("ts_limited", Bool());
         fsm.on(State.TS2, () -> {
             UInt bit = lit(1, SLOTS).shl(tsSlot);
             Bool noHeadroom = total.ge(maxInc);
             Bool othersNeedy = needy.and(bit.not()).ne(0);
             UInt headroom = maxInc.sub(total);
             Bool limited = headroom.lt(tsWant.extend(34));
-            UInt amount = mux(limited, headroom.resize(LEN_BITS), tsWant);
+            sync(tsLimited, limited);
+            sync(tsAmount, mux(limited, headroom.resize(LEN_BITS), tsWant));
             when(tsOk.not(), () -> fsm.goTo(State.NEEDY))
                     .elseWhen(noHeadroom.or(tsDefer.and(othersNeedy)), () -> {
                         sync(needy, needy.or(bit));
                         sync(cNeedy, cNeedy.add(1));
                         fsm.goTo(State.NEEDY);
                     })
-                    .otherwise(() -> {
-                        sync(needy, mux(limited, needy.or(bit), needy.and(bit.not())));
-                        when(limited, () -> sync(cNeedy, cNeedy.add(1)));
-                        UInt g = tsGranted.add(amount);
-                        sync(actGranted.at(tsSlot), g);
-                        sync(tsGranted, g);
-                        sync(outOffset, g);
-                        sync(total, total.add(amount.extend(34)));
-                        fsm.goTo(State.RANK0);
-                    });
+                    .otherwise(() -> fsm.goTo(State.TS3));
+        });
+
+        fsm.on(State.TS3, () -> {
+            UInt bit = lit(1, SLOTS).shl(tsSlot);
+            sync(needy, mux(tsLimited, needy.or(bit), needy.and(bit.not())));
+            when(tsLimited, () -> sync(cNeedy, cNeedy.add(1)));
+            UInt g = tsGranted.add(tsAmount);
+            sync(actGranted.at(tsSlot), g);
+            sync(tsGranted, g);
+            sync(outOffset, g);
+            sync(total, total.add(tsAmount.extend(34)));
+            fsm.goTo(State.RANK0);
         });
 
         fsm.on(State.RANK0, () -> {
@@ -740,17 +751,26 @@ public final class GrantScheduler extends Module {
             });
         });
 
+        UInt fgGranted = reg("fg_granted", UInt(LEN_BITS));
+        UInt fgReceived = reg("fg_received", UInt(LEN_BITS));
+        UInt fgOldInc = reg("fg_old_inc", UInt(LEN_BITS));
         fsm.on(State.FIFO_GRANT, () -> {
+            // granted + increment, capped at the length; the message's incoming before the grant.
             UInt sum = best.granted.extend(LEN_BITS + 1).add(cfg.fifo_grant_increment.extend(LEN_BITS + 1));
-            UInt g = mux(sum.gt(best.length.extend(LEN_BITS + 1)), best.length, sum.resize(LEN_BITS));
+            sync(fgGranted, mux(sum.gt(best.length.extend(LEN_BITS + 1)), best.length, sum.resize(LEN_BITS)));
             UInt received = best.length.sub(best.remaining);
-            UInt oldInc = clampSub(best.granted, received);
-            UInt newInc = clampSub(g, received);
-            sync(total, total.add(newInc.extend(34)).sub(oldInc.extend(34)));
-            when(best.active, () -> sync(actGranted.at(best.slot), g));
+            sync(fgReceived, received);
+            sync(fgOldInc, clampSub(best.granted, received));
+            fsm.goTo(State.FIFO_GRANT2);
+        });
+
+        fsm.on(State.FIFO_GRANT2, () -> {
+            UInt newInc = clampSub(fgGranted, fgReceived);
+            sync(total, total.add(newInc.extend(34)).sub(fgOldInc.extend(34)));
+            when(best.active, () -> sync(actGranted.at(best.slot), fgGranted));
             sync(outPeer, best.peer);
             sync(outId, best.id);
-            sync(outOffset, g);
+            sync(outOffset, fgGranted);
             sync(outReason, GrantDecision.FIFO);
             sync(outPrio, cfg.num_priorities.sub(2).resize(3));
             sync(emitFifo, TRUE);
