@@ -52,7 +52,7 @@ public final class GrantScheduler extends Module {
     public final UInt table_used;
 
     enum State {
-        IDLE, HASH, LOOKUP, ENTRY_RD, ENTRY, REASM, DECIDE, COMMIT,
+        IDLE, LOOKUP, ENTRY_RD, ENTRY, REASM, DECIDE, COMMIT,
         AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4, STEP4B,
         TS0, TS1, TS1B, TS2, TS3, RANK0, RANK1, EMIT, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
@@ -88,6 +88,7 @@ public final class GrantScheduler extends Module {
     private Vec<UInt> actLen;
     private Vec<UInt> actRem;
     private Vec<UInt> actGranted;
+    private Vec<UInt> actRecInc;
     private Vec<UInt> actSeq;
     private Vec<UInt> samePeer;
 
@@ -140,6 +141,7 @@ public final class GrantScheduler extends Module {
         actLen = reg("act_len", new Vec<>(SLOTS, i -> UInt(LEN_BITS)));
         actRem = reg("act_rem", new Vec<>(SLOTS, i -> UInt(LEN_BITS)));
         actGranted = reg("act_granted", new Vec<>(SLOTS, i -> UInt(LEN_BITS)));
+        actRecInc = reg("act_rec_inc", new Vec<>(SLOTS, i -> UInt(LEN_BITS)));
         actSeq = reg("act_seq", new Vec<>(SLOTS, i -> UInt(SEQ_BITS)));
         samePeer = reg("same_peer", new Vec<>(SLOTS, i -> UInt(SLOTS)));
         UInt total = reg("total_incoming", UInt(34), 0);
@@ -208,6 +210,7 @@ public final class GrantScheduler extends Module {
         Bool cBuf = reg("c_buf", Bool());
         Bool cDelete = reg("c_delete", Bool());
         UInt cRecIncOld = reg("c_rec_inc_old", UInt(LEN_BITS));
+        UInt s4RecInc = reg("s4_rec_inc", UInt(LEN_BITS));
         UInt cAction = reg("c_action", UInt(2));
         UInt cRecvEnd = reg("c_recv_end", UInt(LEN_BITS));
         UInt cNumGaps = reg("c_num_gaps", UInt(indexWidth(p.gaps() + 1)));
@@ -218,7 +221,9 @@ public final class GrantScheduler extends Module {
         int keyWidth = 1 + pb + 64;
         Mem[] keyMem = new Mem[ways];
         UInt[] keyQ = new UInt[ways];
-        UInt setIndex = let("set_index", TableHash.setIndex(evPeer, evId, sb));
+        // The set of the event being accepted (a host command wins over a DATA event).
+        UInt setIndex = let("set_index", TableHash.setIndex(mux(host.valid, host.payload.peer, data.payload.peer),
+                mux(host.valid, host.payload.id, data.payload.id), sb));
         for (int w = 0; w < ways; w++) {
             keyMem[w] = mem("key_mem_" + w, keyWidth, p.sets());
             keyQ[w] = keyMem[w].readSync("key_q_" + w, setIndex);
@@ -229,6 +234,14 @@ public final class GrantScheduler extends Module {
         UInt rdAddr = wire("rd_addr", UInt(aw));
         UInt msgQ = msgMem.readSync("msg_q", rdAddr);
         UInt grantedQ = grantedMem.readSync("granted_q", rdAddr);
+        // rec_incoming of each message: its share of total_incoming, as the reference keeps it
+        // (it is not always max(0, granted − received): a grant adds to it even when the sender
+        // has already sent past its grant).
+        Mem recMem = mem("rec_mem", LEN_BITS, entries);
+        UInt recQ = recMem.readSync("rec_q", rdAddr);
+        Bool recWe = wire("rec_we", Bool());
+        UInt recWa = wire("rec_wa", UInt(aw));
+        UInt recWd = wire("rec_wd", UInt(LEN_BITS));
         MsgEntry stored = Bundle.unpack(new MsgEntry(pb, p.gaps()), msgQ);
 
         Bool keyWe = wire("key_we", Bool());
@@ -249,6 +262,10 @@ public final class GrantScheduler extends Module {
         comb(grantedWa, curAddr);
         comb(grantedWd, cGranted);
         when(grantedWe, () -> grantedMem.write(grantedWa, grantedWd));
+        comb(recWe, FALSE);
+        comb(recWa, curAddr);
+        comb(recWd, 0);
+        when(recWe, () -> recMem.write(recWa, recWd));
         // Addresses for the GRANT builder, written when an entry is created.
         Mem replyMem = mem("reply_mem", new ReplyAddress().width(), entries);
 
@@ -344,7 +361,8 @@ public final class GrantScheduler extends Module {
                 sync(evPeer, host.payload.peer);
                 sync(evId, host.payload.id);
                 sync(evTime, now);
-                fsm.goTo(State.HASH);
+                sync(evSet, setIndex);
+                fsm.goTo(State.LOOKUP);
             }).elseWhen(data.fire(), () -> {
                 DataEvent d = data.payload;
                 sync(evKind, KIND_DATA);
@@ -358,14 +376,9 @@ public final class GrantScheduler extends Module {
                 sync(evBuf, d.buffers);
                 sync(evReply, d.reply);
                 sync(evTime, now);
-                fsm.goTo(State.HASH);
+                sync(evSet, setIndex);
+                fsm.goTo(State.LOOKUP);
             });
-        });
-
-        fsm.on(State.HASH, () -> {
-            // key_q_* are read at set_index on this edge.
-            sync(evSet, setIndex);
-            fsm.goTo(State.LOOKUP);
         });
 
         Bool hitAny = FALSE;
@@ -431,6 +444,7 @@ public final class GrantScheduler extends Module {
             sync(cGrantableOld, curNew.or(stored.grantable));
             sync(cManagedOld, curNew.not().and(stored.managed));
             sync(cBufOld, bBuf);
+            sync(cRecIncOld, mux(curNew, lit(0, LEN_BITS), recQ));
             Bool hitActive = FALSE;
             UInt slot = lit(0, 3);
             for (int i = SLOTS - 1; i >= 0; i--) {
@@ -473,8 +487,6 @@ public final class GrantScheduler extends Module {
         });
 
         fsm.on(State.DECIDE, () -> {
-            UInt received = cLen.sub(cRemOld);
-            sync(cRecIncOld, mux(cManagedOld, clampSub(cGranted, received), lit(0, LEN_BITS)));
             sync(cGrantable, cGrantableOld);
             sync(cManaged, cManagedOld);
             sync(cBuf, cBufOld);
@@ -542,6 +554,7 @@ public final class GrantScheduler extends Module {
                 sync(used, used.sub(1));
             });
             when(curActive, () -> sync(actRem.at(curSlot), cRem));
+            when(curNew.or(cAction.eq(ACT_UNMANAGE)), () -> comb(recWe, TRUE));   // rec_incoming = 0
             fsm.goTo(State.NEEDY);
             switchOn(cAction, s -> s.is(ACT_UNMANAGE, () -> when(cManagedOld, () -> {
                 sync(total, total.sub(cRecIncOld.extend(34)));
@@ -564,6 +577,9 @@ public final class GrantScheduler extends Module {
         }
         UInt meqVec = let("meq_vec", catBits(meqNow));
 
+        // The event's message's rec_incoming when it takes a slot: before step 4 (managed just now,
+        // so 0) or after it (a waiting message that wins a slot).
+        UInt cRecIncCur = let("c_rec_inc_cur", mux(awFromWaiting, s4RecInc, cRecIncOld));
         fsm.on(State.AW0, () -> {
             sync(awMeq, meqVec);
             Bool found = FALSE;
@@ -576,6 +592,7 @@ public final class GrantScheduler extends Module {
             UInt emptyIx = ix;
             when(found, () -> {
                 placeCurrent(emptyIx, meqVec, curAddr, evPeer, evId, cLen, cRem, cGranted, cSeq);
+                sync(actRecInc.at(emptyIx), cRecIncCur);
                 sync(numActive, numActive.add(1));
                 sync(curActive, TRUE);
                 sync(curSlot, emptyIx);
@@ -628,6 +645,7 @@ public final class GrantScheduler extends Module {
         fsm.on(State.AW_APPLY, () -> {
             // The victim waits in its peer's list; the newcomer takes its slot.
             placeCurrent(vIx, awMeq, curAddr, evPeer, evId, cLen, cRem, cGranted, cSeq);
+            sync(actRecInc.at(vIx), cRecIncCur);
             sync(curActive, TRUE);
             sync(curSlot, vIx);
             when(awFromWaiting.not(), () -> sync(numWaiting, numWaiting.add(1)));
@@ -635,7 +653,6 @@ public final class GrantScheduler extends Module {
         });
 
         // ---- step 4: update incoming ---------------------------------------------------------------
-        UInt s4RecInc = reg("s4_rec_inc", UInt(LEN_BITS));
         fsm.on(State.STEP4, () -> {
             UInt g = mux(curActive, actGranted.read(curSlot), cGranted);
             sync(s4RecInc, clampSub(g, cLen.sub(cRem)));
@@ -644,6 +661,9 @@ public final class GrantScheduler extends Module {
 
         fsm.on(State.STEP4B, () -> {
             sync(total, total.add(s4RecInc.extend(34)).sub(cRecIncOld.extend(34)));
+            comb(recWe, TRUE);
+            comb(recWd, s4RecInc);
+            when(curActive, () -> sync(actRecInc.at(curSlot), s4RecInc));
             when(curActive, () -> callTrySend(curSlot, TRUE, GrantDecision.WINDOW, tsSlot, tsDefer, tsReason))
                     .elseWhen(cManaged.and(cAction.eq(ACT_STEP4)), () -> {
                         sync(awFromWaiting, TRUE);
@@ -710,6 +730,11 @@ public final class GrantScheduler extends Module {
             sync(tsGranted, g);
             sync(outOffset, g);
             sync(total, total.add(tsAmount.extend(34)));
+            UInt rec = actRecInc.read(tsSlot).add(tsAmount);
+            sync(actRecInc.at(tsSlot), rec);
+            comb(recWe, TRUE);
+            comb(recWa, actAddr.read(tsSlot));
+            comb(recWd, rec);
             fsm.goTo(State.RANK0);
         });
 
@@ -732,6 +757,11 @@ public final class GrantScheduler extends Module {
             fsm.goTo(State.EMIT);
         });
 
+        // Registered every cycle; their inputs settle at least two cycles before EMIT after try_send.
+        Bool fifoDue = reg("fifo_due", Bool(), 0);
+        sync(fifoDue, divider.fifoInterval.ne(0).and(evTime.ge(nextFifo)));
+        Bool needyPending = reg("needy_pending", Bool(), 0);
+        sync(needyPending, total.lt(maxInc).and(needy.ne(0)));
         fsm.on(State.EMIT, () -> when(grant.ready, () -> {
             comb(grantedWe, TRUE);
             comb(grantedWa, outEntry);
@@ -740,7 +770,9 @@ public final class GrantScheduler extends Module {
             when(emitFifo, () -> {
                 sync(cFifo, cFifo.add(1));
                 fsm.goTo(State.NEEDY);
-            }).otherwise(() -> fsm.goTo(State.FIFO_CHECK));
+            }).elseWhen(fifoDue, () -> fsm.goTo(State.FIFO_CHECK))
+                    .elseWhen(needyPending, () -> fsm.goTo(State.NEEDY))
+                    .otherwise(() -> fsm.goTo(State.IDLE));
         }));
 
         fsm.on(State.FIFO_CHECK, () -> {
@@ -760,14 +792,20 @@ public final class GrantScheduler extends Module {
             sync(fgGranted, mux(sum.gt(best.length.extend(LEN_BITS + 1)), best.length, sum.resize(LEN_BITS)));
             UInt received = best.length.sub(best.remaining);
             sync(fgReceived, received);
-            sync(fgOldInc, clampSub(best.granted, received));
+            sync(fgOldInc, best.recInc);
             fsm.goTo(State.FIFO_GRANT2);
         });
 
         fsm.on(State.FIFO_GRANT2, () -> {
             UInt newInc = clampSub(fgGranted, fgReceived);
             sync(total, total.add(newInc.extend(34)).sub(fgOldInc.extend(34)));
-            when(best.active, () -> sync(actGranted.at(best.slot), fgGranted));
+            comb(recWe, TRUE);
+            comb(recWa, best.addr);
+            comb(recWd, newInc);
+            when(best.active, () -> {
+                sync(actGranted.at(best.slot), fgGranted);
+                sync(actRecInc.at(best.slot), newInc);
+            });
             sync(outPeer, best.peer);
             sync(outId, best.id);
             sync(outOffset, fgGranted);
@@ -823,7 +861,6 @@ public final class GrantScheduler extends Module {
         sync(pa, p1);
         Bool aManaged = reg("scan_a_managed", Bool());
         Bool aGrantedBelow = reg("scan_a_granted_below", Bool());
-        UInt aRecInc = reg("scan_a_rec_inc", UInt(LEN_BITS));
         Bool aSamePeer = reg("scan_a_same_peer", Bool());
         Bool aNotCur = reg("scan_a_not_cur", Bool());
         Bool aOutranks = reg("scan_a_outranks", Bool());
@@ -845,12 +882,12 @@ public final class GrantScheduler extends Module {
             sync(sa.remaining, stored.remaining);
             sync(sa.seq, stored.seq);
             sync(sa.granted, grantedQ);
+            sync(sa.recInc, recQ);
             sync(sa.active, orAll(isAct));
             sync(sa.slot, slot);
             sync(sa.peerEq, catBits(peq));
             sync(aManaged, stored.valid.and(stored.managed));
             sync(aGrantedBelow, grantedQ.lt(stored.length));
-            sync(aRecInc, clampSub(grantedQ, stored.length.sub(stored.remaining)));
             sync(aSamePeer, stored.peer.eq(evPeer));
             sync(aNotCur, s0Addr.ne(curAddr));
             sync(aOutranks, rankLess(stored.remaining, stored.seq, cRem, cSeq));
@@ -858,7 +895,7 @@ public final class GrantScheduler extends Module {
         // Stage 1b: eligibility and key for the kind of scan.
         {
             Bool waiting = aManaged.and(sa.active.not());
-            Bool fifoElig = aManaged.and(aGrantedBelow).and(aRecInc.extend(34).lt(fifoLimit));
+            Bool fifoElig = aManaged.and(aGrantedBelow).and(sa.recInc.extend(34).lt(fifoLimit));
             Bool peerElig = waiting.and(aSamePeer).and(aNotCur).and(aOutranks);
             sync(s1Elig, pa.and(mux(scanKind.eq(SCAN_PROMOTE), waiting,
                     mux(scanKind.eq(SCAN_FIFO), fifoElig, peerElig))));
@@ -878,6 +915,7 @@ public final class GrantScheduler extends Module {
             when(sbFound, () -> {
                 place(promoteIx, best.peerEq, best.addr, best.peer, best.id, best.length, best.remaining,
                         best.granted, best.seq);
+                sync(actRecInc.at(promoteIx), best.recInc);
                 sync(needy, needy.or(lit(1, SLOTS).shl(promoteIx)));
                 sync(numActive, numActive.add(1));
                 sync(numWaiting, numWaiting.sub(1));

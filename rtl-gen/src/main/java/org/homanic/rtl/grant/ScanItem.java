@@ -18,6 +18,8 @@ public final class ScanItem extends Bundle {
     public final UInt remaining = UInt(LEN_BITS);
     public final UInt seq = UInt(SEQ_BITS);
     public final UInt granted = UInt(LEN_BITS);
+    /** Its rec_incoming (its share of total_incoming). */
+    public final UInt recInc = UInt(LEN_BITS);
     /** It holds an active slot, {@link #slot}. */
     public final Bool active = Bool();
     public final UInt slot = UInt(3);

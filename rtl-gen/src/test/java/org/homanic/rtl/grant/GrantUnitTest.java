@@ -90,7 +90,8 @@ class GrantUnitTest {
                     sim.tick();
                 }
                 sim.port("data_valid").set(false);
-                for (Decision dec : ref.onData(time, new DataArrival(key, length, 30_000, sent[m], payload))) {
+                List<Decision> outs = ref.onData(time, new DataArrival(key, length, 30_000, sent[m], payload));
+                for (Decision dec : outs) {
                     if (dec instanceof Decision.Grant g) expected.add(g);
                 }
                 sent[m] += payload;
@@ -109,6 +110,21 @@ class GrantUnitTest {
                 sim.tick();
             }
             assertTrue(expected.size() > 20, "too few grants: " + expected.size());
+            if (expected.size() != sink.received().size()) {
+                System.out.println("hardware count_grants " + sim.port("count_grants").get());
+                FrameParser fp = new FrameParser();
+                for (int i = 0; i < Math.max(expected.size(), sink.received().size()); i++) {
+                    String got = "-";
+                    if (i < sink.received().size()) {
+                        byte[] f = sink.received().get(i).data();
+                        MemorySegment seg = MemorySegment.ofArray(f);
+                        fp.parseFrame(seg, 0, f.length);
+                        GrantView v = new GrantView().wrap(seg, fp.homaOffset());
+                        got = v.senderId() + " " + v.offset() + " " + v.priority();
+                    }
+                    System.out.println(i + ": " + (i < expected.size() ? expected.get(i) : "-") + " | " + got);
+                }
+            }
             assertEquals(expected.size(), sink.received().size());
             FrameParser parser = new FrameParser();
             for (int i = 0; i < expected.size(); i++) {

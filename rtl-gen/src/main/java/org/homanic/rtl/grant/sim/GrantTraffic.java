@@ -108,6 +108,18 @@ public final class GrantTraffic {
         if ((choice >= 60 && choice < 60 + newPerMille || stuck) && live.size() < maxLive) {
             newMessage();
         }
+        // Now and then a sender runs past its grant (a sender that does not wait, or one that
+        // restarted): the receiver must still account exactly as the reference does.
+        if (rnd.nextInt(100) == 0) {
+            List<Msg> ahead = live.stream().filter(x -> !x.done && x.sent < x.length).toList();
+            if (!ahead.isEmpty()) {
+                Msg m = ahead.get(rnd.nextInt(ahead.size()));
+                long off = m.sent;
+                long len = Math.min(MTU_PAYLOAD, m.length - off);
+                m.sent += len;
+                return plan(packet(m, off, len), false);
+            }
+        }
         List<Msg> ready = live.stream().filter(Msg::sendable).toList();
         if (ready.isEmpty()) return null;
         Msg m = ready.get(rnd.nextInt(ready.size()));
