@@ -102,6 +102,7 @@ public final class GrantDifferential {
                 hw.eval();
                 if (offering && hw.accepting()) {
                     List<Decision> out = GrantTraffic.apply(ref, time, current);
+                    ref.checkInvariants();
                     for (Decision d : out) {
                         if (d instanceof Decision.Grant g) expected.add(g);
                     }
