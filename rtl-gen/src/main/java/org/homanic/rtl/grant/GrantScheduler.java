@@ -294,6 +294,7 @@ public final class GrantScheduler extends Module {
         UInt tsLen = reg("ts_len", UInt(LEN_BITS));
         UInt tsRem = reg("ts_rem", UInt(LEN_BITS));
         UInt tsGranted = reg("ts_granted", UInt(LEN_BITS));
+        UInt tsRecInc = reg("ts_rec_inc", UInt(LEN_BITS));
         UInt tsSeq = reg("ts_seq", UInt(SEQ_BITS));
         UInt tsWant = reg("ts_want", UInt(LEN_BITS));
         Bool tsOk = reg("ts_ok", Bool());
@@ -677,6 +678,7 @@ public final class GrantScheduler extends Module {
             sync(tsLen, actLen.read(tsSlot));
             sync(tsRem, actRem.read(tsSlot));
             sync(tsGranted, actGranted.read(tsSlot));
+            sync(tsRecInc, actRecInc.read(tsSlot));
             sync(tsSeq, actSeq.read(tsSlot));
             sync(outPeer, actPeer.read(tsSlot));
             sync(outId, actId.read(tsSlot));
@@ -730,7 +732,7 @@ public final class GrantScheduler extends Module {
             sync(tsGranted, g);
             sync(outOffset, g);
             sync(total, total.add(tsAmount.extend(34)));
-            UInt rec = actRecInc.read(tsSlot).add(tsAmount);
+            UInt rec = tsRecInc.add(tsAmount);
             sync(actRecInc.at(tsSlot), rec);
             comb(recWe, TRUE);
             comb(recWa, actAddr.read(tsSlot));
