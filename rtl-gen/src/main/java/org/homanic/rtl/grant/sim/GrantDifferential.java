@@ -70,6 +70,7 @@ public final class GrantDifferential {
         GrantTraffic traffic = new GrantTraffic(rnd.nextLong(), params, 4 + rnd.nextInt(20),
                 o.maxLive() > 0 ? o.maxLive() : 8 + rnd.nextInt(40), o.maxLive() > 0 ? 400 : 60);
         Deque<Decision.Grant> expected = new ArrayDeque<>();
+        Deque<org.homanic.protocol.sched.RpcKey> expectedOverflows = new ArrayDeque<>();
         long grants = 0, fifo = 0, needy = 0, overflows = 0, refused = 0, mismatches = 0;
         String first = null;
         long start = System.nanoTime();
@@ -106,11 +107,22 @@ public final class GrantDifferential {
                     for (Decision d : out) {
                         if (d instanceof Decision.Grant g) expected.add(g);
                     }
-                    if (current.overflow()) overflows++;
+                    if (current.overflow()) {
+                        overflows++;
+                        expectedOverflows.add(current.key());
+                    }
                     if (current.refused()) refused++;
                     traffic.accepted(current, out);
                     current = null;
                     offered++;
+                }
+                if (hw.overflowPulse()) {
+                    var want = expectedOverflows.poll();
+                    if (!hw.overflowKey().equals(want) && first == null) {
+                        mismatches++;
+                        first = "event " + offered + ": overflow reported for " + hw.overflowKey() + ", expected " + want;
+                        break;
+                    }
                 }
                 if (hw.grantFires()) {
                     GrantSchedulerSim.HwGrant g = hw.grant();
@@ -137,6 +149,10 @@ public final class GrantDifferential {
                     hw.eval();
                     if (hw.idle()) break;
                 }
+            }
+            if (first == null && !expectedOverflows.isEmpty()) {
+                mismatches++;
+                first = "overflow never reported for " + expectedOverflows.peek();
             }
             if (first == null && !expected.isEmpty()) {
                 mismatches++;

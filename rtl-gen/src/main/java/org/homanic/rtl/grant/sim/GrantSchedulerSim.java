@@ -186,6 +186,16 @@ public final class GrantSchedulerSim implements AutoCloseable {
         return new HwGrant(gPeer.get(), gId.get(), gOff.get(), (int) gPrio.get(), (int) gReason.get(), (int) gEntry.get());
     }
 
+    /** After {@link #eval()}: the overflow pulse is high (a new message found its table set full). */
+    public boolean overflowPulse() {
+        return sim.port("overflow").isHigh();
+    }
+
+    /** The key the last overflow pulse reported. */
+    public RpcKey overflowKey() {
+        return new RpcKey(sim.port("overflow_peer").get(), sim.port("overflow_id").get());
+    }
+
     public boolean idle() {
         return idle.isHigh();
     }
