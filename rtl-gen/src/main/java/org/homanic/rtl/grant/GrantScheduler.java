@@ -52,9 +52,9 @@ public final class GrantScheduler extends Module {
     public final UInt table_used;
 
     enum State {
-        IDLE, LOOKUP, ENTRY_RD, ENTRY, REASM, DECIDE, COMMIT,
-        AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4, STEP4B,
-        TS0, TS1, TS1B, TS2, TS3, RANK0, RANK1, EMIT, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
+        IDLE, LOOKUP, ENTRY, REASM, DECIDE, COMMIT,
+        AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4B,
+        TS0, TS1, TS1B, TS2, TS3, EMIT, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
     }
 
@@ -336,7 +336,9 @@ public final class GrantScheduler extends Module {
         UInt sbKey = reg("scan_best_key", UInt(4 + LEN_BITS + SEQ_BITS));
         ScanItem best = reg("scan_best", new ScanItem(pb, aw));
 
-        comb(rdAddr, mux(fsm.is(State.SCAN), scanAddr, curAddr));
+        // The lookup reads the entry of the way it finds (or the free way it will use) at once.
+        UInt lookupAddr = wire("lookup_addr", UInt(aw));
+        comb(rdAddr, mux(fsm.is(State.SCAN), scanAddr, mux(fsm.is(State.LOOKUP), lookupAddr, curAddr)));
 
         // Per-slot views.
         Bool[] valid = new Bool[SLOTS];
@@ -399,16 +401,17 @@ public final class GrantScheduler extends Module {
         Bool free = let("free", freeAny);
         UInt hitWay = let("hit_way", hitWayAcc);
         UInt freeWay = let("free_way", freeWayAcc);
+        comb(lookupAddr, cat(evSet, mux(hit, hitWay, freeWay)));
         fsm.on(State.LOOKUP, () -> {
             Bool creatable = evKind.eq(KIND_DATA).and(evInc.lt(evLen.extend(32)));
             when(hit.and(evKind.ne(KIND_NONE)), () -> {
                 sync(curWay, hitWay);
                 sync(curNew, FALSE);
-                fsm.goTo(State.ENTRY_RD);
+                fsm.goTo(State.ENTRY);
             }).elseWhen(creatable.and(hit.not()).and(free), () -> {
                 sync(curWay, freeWay);
                 sync(curNew, TRUE);
-                fsm.goTo(State.ENTRY_RD);
+                fsm.goTo(State.ENTRY);
             }).elseWhen(creatable.and(hit.not()), () -> {
                 sync(cFull, cFull.add(1));
                 sync(overflowPulse, TRUE);
@@ -418,7 +421,6 @@ public final class GrantScheduler extends Module {
             }).otherwise(() -> fsm.goTo(State.IDLE));
         });
 
-        fsm.on(State.ENTRY_RD, () -> fsm.goTo(State.ENTRY));
 
         // Reassembly of the event's packet against the stored (or fresh) entry.
         GrantReassembly reasm = instance("reasm", new GrantReassembly(p.gaps()));
@@ -555,6 +557,8 @@ public final class GrantScheduler extends Module {
                 sync(used, used.sub(1));
             });
             when(curActive, () -> sync(actRem.at(curSlot), cRem));
+            // Step 4's new incoming (a message that takes a slot below keeps granted = c_granted).
+            sync(s4RecInc, clampSub(mux(curActive, actGranted.read(curSlot), cGranted), cLen.sub(cRem)));
             when(curNew.or(cAction.eq(ACT_UNMANAGE)), () -> comb(recWe, TRUE));   // rec_incoming = 0
             fsm.goTo(State.NEEDY);
             switchOn(cAction, s -> s.is(ACT_UNMANAGE, () -> when(cManagedOld, () -> {
@@ -568,7 +572,7 @@ public final class GrantScheduler extends Module {
             })).is(ACT_MANAGE, () -> {
                 sync(awFromWaiting, FALSE);
                 fsm.goTo(State.AW0);
-            }).is(ACT_STEP4, () -> fsm.goTo(State.STEP4)));
+            }).is(ACT_STEP4, () -> fsm.goTo(State.STEP4B)));
         });
 
         // ---- activate or wait (step 3's victim rule) ---------------------------------------------
@@ -654,19 +658,19 @@ public final class GrantScheduler extends Module {
         });
 
         // ---- step 4: update incoming ---------------------------------------------------------------
-        fsm.on(State.STEP4, () -> {
-            UInt g = mux(curActive, actGranted.read(curSlot), cGranted);
-            sync(s4RecInc, clampSub(g, cLen.sub(cRem)));
-            fsm.goTo(State.STEP4B);
-        });
-
         fsm.on(State.STEP4B, () -> {
             sync(total, total.add(s4RecInc.extend(34)).sub(cRecIncOld.extend(34)));
             comb(recWe, TRUE);
             comb(recWd, s4RecInc);
             when(curActive, () -> sync(actRecInc.at(curSlot), s4RecInc));
-            when(curActive, () -> callTrySend(curSlot, TRUE, GrantDecision.WINDOW, tsSlot, tsDefer, tsReason))
-                    .elseWhen(cManaged.and(cAction.eq(ACT_STEP4)), () -> {
+            when(curActive, () -> {
+                // try_send's operands straight from the slot (TS0's work), with the new rec_incoming.
+                callTrySend(curSlot, TRUE, GrantDecision.WINDOW, tsSlot, tsDefer, tsReason);
+                loadTrySend(curSlot, tsLen, tsRem, tsGranted, tsSeq, tsRecInc, outPeer, outId, outEntry, outReason,
+                        lit(GrantDecision.WINDOW, 2));
+                sync(tsRecInc, s4RecInc);
+                fsm.goTo(State.TS1);
+            }).elseWhen(cManaged.and(cAction.eq(ACT_STEP4)), () -> {
                         sync(awFromWaiting, TRUE);
                         fsm.goTo(State.AW0);
                     })
@@ -675,15 +679,7 @@ public final class GrantScheduler extends Module {
 
         // ---- step 5: try_send ------------------------------------------------------------------------
         fsm.on(State.TS0, () -> {
-            sync(tsLen, actLen.read(tsSlot));
-            sync(tsRem, actRem.read(tsSlot));
-            sync(tsGranted, actGranted.read(tsSlot));
-            sync(tsRecInc, actRecInc.read(tsSlot));
-            sync(tsSeq, actSeq.read(tsSlot));
-            sync(outPeer, actPeer.read(tsSlot));
-            sync(outId, actId.read(tsSlot));
-            sync(outEntry, actAddr.read(tsSlot));
-            sync(outReason, tsReason);
+            loadTrySend(tsSlot, tsLen, tsRem, tsGranted, tsSeq, tsRecInc, outPeer, outId, outEntry, outReason, tsReason);
             fsm.goTo(State.TS1);
         });
 
@@ -714,6 +710,12 @@ public final class GrantScheduler extends Module {
             Bool limited = headroom.lt(tsWant.extend(34));
             sync(tsLimited, limited);
             sync(tsAmount, mux(limited, headroom.resize(LEN_BITS), tsWant));
+            // Rank among the active slots (remaining bytes do not change in try_send).
+            Bool[] lt = new Bool[SLOTS];
+            for (int i = 0; i < SLOTS; i++) {
+                lt[i] = valid[i].and(tsSlot.ne(i)).and(rankLess(actRem.get(i), actSeq.get(i), tsRem, tsSeq));
+            }
+            sync(rankVec, catBits(lt));
             when(tsOk.not(), () -> fsm.goTo(State.NEEDY))
                     .elseWhen(noHeadroom.or(tsDefer.and(othersNeedy)), () -> {
                         sync(needy, needy.or(bit));
@@ -737,19 +739,6 @@ public final class GrantScheduler extends Module {
             comb(recWe, TRUE);
             comb(recWa, actAddr.read(tsSlot));
             comb(recWd, rec);
-            fsm.goTo(State.RANK0);
-        });
-
-        fsm.on(State.RANK0, () -> {
-            Bool[] lt = new Bool[SLOTS];
-            for (int i = 0; i < SLOTS; i++) {
-                lt[i] = valid[i].and(tsSlot.ne(i)).and(rankLess(actRem.get(i), actSeq.get(i), tsRem, tsSeq));
-            }
-            sync(rankVec, catBits(lt));
-            fsm.goTo(State.RANK1);
-        });
-
-        fsm.on(State.RANK1, () -> {
             UInt rank = popcount(rankVec);
             UInt msp = cfg.max_sched_prio.extend(4);
             UInt few = numActive.sub(1).sub(rank);
@@ -759,11 +748,10 @@ public final class GrantScheduler extends Module {
             fsm.goTo(State.EMIT);
         });
 
-        // Registered every cycle; their inputs settle at least two cycles before EMIT after try_send.
+        // Registered every cycle: the event time and next_fifo are steady long before EMIT.
         Bool fifoDue = reg("fifo_due", Bool(), 0);
         sync(fifoDue, divider.fifoInterval.ne(0).and(evTime.ge(nextFifo)));
-        Bool needyPending = reg("needy_pending", Bool(), 0);
-        sync(needyPending, total.lt(maxInc).and(needy.ne(0)));
+        Bool needyPending = let("needy_pending", total.lt(maxInc).and(needy.ne(0)));
         fsm.on(State.EMIT, () -> when(grant.ready, () -> {
             comb(grantedWe, TRUE);
             comb(grantedWa, outEntry);
@@ -942,6 +930,19 @@ public final class GrantScheduler extends Module {
         fsm.goTo(State.SCAN);
     }
 
+    private void loadTrySend(UInt slot, UInt tsLen, UInt tsRem, UInt tsGranted, UInt tsSeq, UInt tsRecInc, UInt outPeer,
+                             UInt outId, UInt outEntry, UInt outReason, UInt reason) {
+        sync(tsLen, actLen.read(slot));
+        sync(tsRem, actRem.read(slot));
+        sync(tsGranted, actGranted.read(slot));
+        sync(tsSeq, actSeq.read(slot));
+        sync(tsRecInc, actRecInc.read(slot));
+        sync(outPeer, actPeer.read(slot));
+        sync(outId, actId.read(slot));
+        sync(outEntry, actAddr.read(slot));
+        sync(outReason, reason);
+    }
+
     /** Stage 1 of a slot walk: the values of slot {@code it} (0..7) into the f_* registers. */
     private void fetchSlot(UInt it, Bool fValid, UInt fIx, UInt fRem, UInt fSeq, UInt fCnt, Bool fMeq, Bool fOk,
                            Bool fNeedy, UInt[] cnt, UInt awMeq, UInt maxOc) {
@@ -993,7 +994,7 @@ public final class GrantScheduler extends Module {
     }
 
     private void awReturn(Bool becameActive, Bool fromWaiting, UInt tsSlot, Bool tsDefer, UInt tsReason, UInt slot) {
-        when(fromWaiting.not(), () -> fsm.goTo(State.STEP4))
+        when(fromWaiting.not(), () -> fsm.goTo(State.STEP4B))
                 .elseWhen(becameActive, () -> callTrySend(slot, TRUE, GrantDecision.WINDOW, tsSlot, tsDefer, tsReason))
                 .otherwise(() -> fsm.goTo(State.NEEDY));
     }
