@@ -16,6 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GrantDifferentialTest {
     static final GrantSchedulerParams SMALL = new GrantSchedulerParams(64, 4, 32, 2);
 
+    /** For a failing seed: the same run with trace code, its waveform kept under target/waves. */
+    private static String waveformOf(GrantDifferential.Options o, String name) {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "waves", "GrantDifferentialTest", name + ".fst");
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            GrantDifferential.runWithWaveform(SMALL, o, file);
+            return "\n waveform: " + file.toAbsolutePath();
+        } catch (Exception | AssertionError e) {
+            return "\n (no waveform: " + e + ")";
+        }
+    }
+
     @Test
     void randomTrafficMatchesTheReference() {
         Model model = GrantSchedulerSim.model(SMALL);
@@ -25,8 +37,9 @@ class GrantDifferentialTest {
         for (long seed = firstSeed; seed < firstSeed + runs; seed++) {
             GrantDifferential.Result r = GrantDifferential.run(model, SMALL, GrantDifferential.Options.of(3_000, seed));
             System.out.println("[homa] grant scheduler differential, seed " + seed + ": " + r);
-            assertEquals(0, r.mismatches(), "seed " + seed + " (-Dhoma.seed=" + seed + "): " + r.firstMismatch()
-                    + "\n config " + r.config());
+            long s = seed;
+            assertEquals(0, r.mismatches(), () -> "seed " + s + " (-Dhoma.seed=" + s + "): " + r.firstMismatch()
+                    + "\n config " + r.config() + waveformOf(GrantDifferential.Options.of(3_000, s), "random-" + s));
             assertTrue(r.countersAgree(), "seed " + seed + ": counters " + r);
         }
     }
@@ -40,7 +53,8 @@ class GrantDifferentialTest {
         GrantDifferential.Result r = GrantDifferential.run(model, SMALL,
                 GrantDifferential.Options.of(6_000, seed).withMaxLive(90));
         System.out.println("[homa] grant scheduler overflow run, seed " + seed + ": " + r);
-        assertEquals(0, r.mismatches(), "seed " + seed + ": " + r.firstMismatch() + "\n config " + r.config());
+        assertEquals(0, r.mismatches(), () -> "seed " + seed + ": " + r.firstMismatch() + "\n config " + r.config()
+                + waveformOf(GrantDifferential.Options.of(6_000, seed).withMaxLive(90), "overflow-" + seed));
         assertTrue(r.overflows() > 10, "seed " + seed + " should overflow the table: " + r);
         assertTrue(r.countersAgree(), "seed " + seed + ": counters " + r);
     }

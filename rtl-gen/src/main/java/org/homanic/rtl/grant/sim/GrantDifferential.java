@@ -64,6 +64,19 @@ public final class GrantDifferential {
     }
 
     public static Result run(Model model, GrantSchedulerParams params, Options o) {
+        return run(model, params, o, null);
+    }
+
+    /**
+     * Runs again with a model built with trace code and writes an FST waveform of the whole run
+     * to {@code waveform} (for a failing seed).
+     */
+    public static Result runWithWaveform(GrantSchedulerParams params, Options o, java.nio.file.Path waveform) {
+        Model traced = Model.load(GrantSchedulerSim.design(params), org.homanic.testbench.BuildOptions.DEFAULT);
+        return run(traced, params, o, waveform);
+    }
+
+    private static Result run(Model model, GrantSchedulerParams params, Options o, java.nio.file.Path waveform) {
         SplittableRandom rnd = new SplittableRandom(o.seed());
         GrantConfig config = randomConfig(rnd);
         GrantScheduler ref = new GrantScheduler(config);
@@ -75,6 +88,7 @@ public final class GrantDifferential {
         String first = null;
         long start = System.nanoTime();
         try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
+            if (waveform != null) hw.simulator().openWaveform(waveform);
             hw.start(config);
             long time = 0;
             long offered = 0;
