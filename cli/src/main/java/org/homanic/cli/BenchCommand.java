@@ -14,7 +14,7 @@ import java.util.Map;
 /** {@code ./homa bench ...}: performance measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance.",
         subcommands = {BenchCommand.Sim.class, BenchReassemblyCommand.class, BenchClassifierCommand.class,
-                CommandLine.HelpCommand.class})
+                BenchGrantSchedulerCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +22,8 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (sim, reassembly, classifier)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a benchmark is required (sim, reassembly, classifier, grant-scheduler)");
     }
 
     /** {@code ./homa bench sim}: the testbench's simulation speed against a plain C++ Verilator harness. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = "Randomized differential runs of an RTL block against its reference model.",
-        subcommands = {FuzzClassifierCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FuzzClassifierCommand.class, FuzzGrantSchedulerCommand.class, CommandLine.HelpCommand.class})
 final class FuzzCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -47,6 +47,25 @@ class GrantSchedulerTest {
     }
 
     @Test
+    void aGrantToASenderAlreadyPastItsGrantCountsInTotalIncoming() {
+        // HomaModule's try_send adds the grant to rec_incoming even when the sender has already
+        // sent beyond what it was granted; the next update recomputes max(0, granted − received).
+        GrantScheduler s = new GrantScheduler(NO_FIFO.withWindow(5_000));
+        // granted 10000, received 1400: incoming 8600; want 1400 + 5000 − 10000 < 0.
+        assertEquals(List.of(), s.onData(1, data(rpc(1), 100_000, 10_000, 0, 1400)));
+        assertEquals(8_600, s.totalIncoming());
+        // One large packet takes it to 20000 > granted: incoming 0; want 20000 + 5000 − 10000 = 15000
+        // → granted 25000, rec_incoming 0 + 15000 (not max(0, 25000 − 20000) = 5000).
+        assertEquals(List.of(grant(rpc(1), 25_000, 0, WINDOW)), s.onData(2, data(rpc(1), 100_000, 10_000, 1400, 18_600)));
+        assertEquals(15_000, s.totalIncoming());
+        s.checkInvariants();
+        // Next packet: incoming max(0, 25000 − 21400) = 3600 replaces 15000; want 21400 + 5000 − 25000 = 1400.
+        assertEquals(List.of(grant(rpc(1), 26_400, 0, WINDOW)), s.onData(3, data(rpc(1), 100_000, 10_000, 20_000, 1400)));
+        assertEquals(5_000, s.totalIncoming());
+        s.checkInvariants();
+    }
+
+    @Test
     void grantsFillTheWindowWithinMaxIncoming() {
         GrantScheduler s = new GrantScheduler(NO_FIFO);
         // m1: granted 40000, received 1400 → incoming 38600. window 200000: want 1400+200000-40000 = 161400.
