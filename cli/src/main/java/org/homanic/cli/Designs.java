@@ -32,6 +32,10 @@ final class Designs {
                 p -> new PacketPriorityArbiter(p.integer("inputs", 4, 2, 64), p.integer("width", 512, 8, 4096)));
         add("classifier", "priority packet classifier: ingress parse/validate/steer, egress priority queues, AXI4-Lite CSR (rtl-gen)",
                 p -> { int w = p.integer("width", 512, 64, 1024); return new HomaClassifier(new IngressClassifier.Params(w, p.integer("queues", 8, 1, 8), p.integer("buffer_bytes", 16384, 1024, 1 << 20), p.integer("queue_bytes", 16384, 1024, 1 << 20), p.integer("event_depth", 64, 2, 4096)), new EgressClassifier.Params(w, p.integer("staging_bytes", 16384, 1024, 1 << 20), p.integer("level_bytes", 16384, 1024, 1 << 20), p.integer("peer_entries", 16, 1, 256), p.integer("grant_entries", 64, 1, 1024))); });
+        add("classifier-ingress", "the classifier's ingress half alone: parse, validate, steer to host queues (rtl-gen)",
+                p -> new IngressClassifier(new IngressClassifier.Params(p.integer("width", 512, 64, 1024),
+                        p.integer("queues", 8, 1, 8), p.integer("buffer_bytes", 16384, 1024, 1 << 20),
+                        p.integer("queue_bytes", 16384, 1024, 1 << 20), p.integer("event_depth", 64, 2, 4096))));
         add("grant-scheduler", "receiver grant scheduler: message table, SRPT active set, FIFO grants (rtl-gen)",
                 p -> new GrantScheduler(new GrantSchedulerParams(p.integer("entries", 1024, 16, 65536),
                         p.integer("ways", 4, 2, 8), p.integer("peer_bits", 32, 1, 64), p.integer("gaps", 2, 1, 4))));

@@ -117,6 +117,8 @@ final class SynthCommand implements Callable<Integer> {
         report.put("dsps", r.dsps());
         report.put("deepestPathLutLevels", r.depth().lutLevels());
         report.put("longestCarryChainCells", r.depth().longestCarryChain());
+        report.put("deepestPathFrom", r.depth().from());
+        report.put("deepestPathTo", r.depth().to());
         if (fmax != null) {
             report.put("fmaxMhz", fmax);
         }
@@ -132,7 +134,8 @@ final class SynthCommand implements Callable<Integer> {
             if (fmax != null) {
                 stdout.printf("  nextpnr-ice40 (HX8K) Fmax: %.1f MHz%n", fmax);
             }
-            stdout.println("  deepest path: " + String.join(" -> ", r.depth().deepestPath()));
+            stdout.println("  deepest path: from " + r.depth().from() + " to " + r.depth().to());
+            stdout.println("    through " + String.join(" -> ", r.depth().deepestPath()));
             stdout.println("  artifacts: " + dir);
         }
         stdout.flush();

@@ -26,11 +26,14 @@ import java.util.Set;
 public final class LogicDepth {
 
     /** The result: LUT levels on the deepest path, the cells along it, and the longest carry chain. */
-    public record Result(int lutLevels, List<String> deepestPath, int longestCarryChain) {}
+    public record Result(int lutLevels, List<String> deepestPath, int longestCarryChain, String from, String to) {}
 
     private record Cell(String name, String type, List<Integer> inputs, List<Integer> outputs) {}
 
     private final Map<Integer, Cell> driver = new HashMap<>();
+    /** Which flip-flop, RAM or port starts (drives) or ends (reads) each bit, for naming the deepest path. */
+    private final Map<Integer, String> startName = new HashMap<>();
+    private final Map<Integer, String> endName = new HashMap<>();
     private final Map<Integer, Integer> depth = new HashMap<>();
     private final Map<Integer, Integer> via = new HashMap<>();
     private final Set<Integer> visiting = new HashSet<>();
@@ -78,14 +81,20 @@ public final class LogicDepth {
         for (Cell c : cells) {
             if (isSequential(c.type())) {
                 ends.addAll(c.inputs());
+                c.inputs().forEach(b -> endName.putIfAbsent(b, c.type() + " " + c.name()));
+                c.outputs().forEach(b -> startName.putIfAbsent(b, c.type() + " " + c.name()));
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = module.path("ports").fields(); it.hasNext(); ) {
             JsonNode p = it.next().getValue();
-            if ("output".equals(p.path("direction").asText())) {
-                for (JsonNode bit : p.path("bits")) {
-                    if (bit.isInt()) {
+            boolean output = "output".equals(p.path("direction").asText());
+            for (JsonNode bit : p.path("bits")) {
+                if (bit.isInt()) {
+                    if (output) {
                         ends.add(bit.asInt());
+                        endName.putIfAbsent(bit.asInt(), "output port");
+                    } else {
+                        startName.putIfAbsent(bit.asInt(), "input port");
                     }
                 }
             }
@@ -97,7 +106,8 @@ public final class LogicDepth {
                 bestBit = bit;
             }
         }
-        return new Result(best, pathTo(bestBit), longestCarryChain(cells));
+        return new Result(best, pathTo(bestBit), longestCarryChain(cells), startOf(bestBit),
+                endName.getOrDefault(bestBit, "?"));
     }
 
     /** LUT levels from any start point to {@code bit}. */
@@ -138,6 +148,16 @@ public final class LogicDepth {
             }
         }
         return path;
+    }
+
+    /** The flip-flop, RAM or port where the path ending in {@code bit} begins. */
+    private String startOf(int bit) {
+        Set<Integer> seen = new HashSet<>();
+        Integer b = bit;
+        while (b != null && seen.add(b) && via.containsKey(b)) {
+            b = via.get(b);
+        }
+        return b == null ? "?" : startName.getOrDefault(b, "?");
     }
 
     private static int longestCarryChain(List<Cell> cells) {

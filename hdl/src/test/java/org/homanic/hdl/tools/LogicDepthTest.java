@@ -46,5 +46,7 @@ class LogicDepthTest {
         assertEquals(3, r.lutLevels(), "LUT6, LUT6, LUT2; carry cells add no levels");
         assertEquals(3, r.longestCarryChain());
         assertEquals(3, r.deepestPath().size(), r.deepestPath().toString());
+        assertEquals("FDRE ff0", r.from());
+        assertEquals("FDRE ff1", r.to());
     }
 }
