@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,7 +35,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * (with a virtual clock, deterministically).
  */
 public final class HomaStack implements AutoCloseable {
-    private static final long DRIVER_IDLE_PARK_NANOS = 20_000;
 
     private final StackState s;
     private final PacketReceiver receiver;
@@ -56,6 +54,8 @@ public final class HomaStack implements AutoCloseable {
     private long nextClientId = RpcIds.FIRST_CLIENT_ID;
     private int nextEphemeralPort = HomaConstants.MIN_DEFAULT_PORT;
     private long nextTickAt;
+    /** Nanoseconds from the end of the last round to the next tick: how long an idle driver may wait. */
+    private long untilNextTick;
     private boolean closed;
     private volatile Thread driver;
 
@@ -347,7 +347,8 @@ public final class HomaStack implements AutoCloseable {
             if (driver != null) throw new IllegalStateException("driver already running");
             driver = Thread.ofPlatform().daemon().name("homa-driver-" + datapath.describe(localAddress())).start(() -> {
                 while (!isClosedNow()) {
-                    if (!runOnce()) LockSupport.parkNanos(DRIVER_IDLE_PARK_NANOS);
+                    // Idle: wait for a packet, but no longer than the next timer tick.
+                    if (!runOnce()) datapath.awaitPackets(Math.max(1, untilNextTick));
                 }
             });
             return this;
@@ -383,6 +384,7 @@ public final class HomaStack implements AutoCloseable {
             }
             worked |= s.pumpTx() > 0;
             writer.flush();
+            untilNextTick = nextTickAt - now;
             return worked;
         } finally {
             s.unlockAndRunDeferred();

@@ -1,6 +1,7 @@
 package org.homanic.host.datapath;
 
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Moves Homa packets between this host and its peers. Packets start at the Homa header; a
@@ -32,6 +33,15 @@ public interface Datapath extends AutoCloseable {
      * port/host-unreachable would; returns how many.
      */
     default int pollUnreachable(long[] peers, int[] ports) { return 0; }
+
+    /**
+     * Waits up to {@code maxNanos} for a packet to arrive; the driver calls it after a round that
+     * found nothing to do. Datapaths that can sleep until a packet comes (a socket: poll) do so;
+     * the default naps briefly and lets the driver look again.
+     */
+    default void awaitPackets(long maxNanos) {
+        LockSupport.parkNanos(Math.min(maxNanos, 20_000));
+    }
 
     /** Tells {@code peer} that nothing listens on {@code port} here (ICMP port-unreachable). */
     default void reportPortUnreachable(long peer, int port) {}
