@@ -21,6 +21,8 @@ final class PeerTable {
     private final int family;
     private final boolean portsMatter;
     private final List<MemorySegment> chunks = new ArrayList<>();
+    /** The same addresses as Java objects, for printing (also after the native memory is gone). */
+    private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final MemorySegment scratch;
     private int count;
     // Open addressing over the raw address bytes; slot value = peer + 1, 0 = empty.
@@ -75,6 +77,7 @@ final class PeerTable {
         MemorySegment.copy(seg, base, entry, 0, SocketAddresses.size(family));
         entry.set(ValueLayout.JAVA_SHORT_UNALIGNED, SocketAddresses.FAMILY, (short) family);
         if (!portsMatter) entry.set(ValueLayout.JAVA_SHORT_UNALIGNED, SocketAddresses.PORT, (short) 0);
+        addresses.add(SocketAddresses.read(entry, 0));
         if (count * 2 > value.length) grow();
         insert(hi, lo, port, peer + 1);
         return peer;
@@ -125,6 +128,6 @@ final class PeerTable {
     }
 
     InetSocketAddress address(long peer) {
-        return SocketAddresses.read(entry(peer), 0);
+        return addresses.get((int) peer);
     }
 }

@@ -208,6 +208,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
 
     /** The peer number of {@code address} (for raw IP the port is ignored); use it in a HomaAddress. */
     public final synchronized long peer(InetSocketAddress address) {
+        if (closed) throw new IllegalStateException("datapath closed");
         return peers.intern(address);
     }
 
