@@ -51,7 +51,7 @@ public final class HomaStack implements AutoCloseable {
     private final HomaSocket[] sockets;
     private final ArrayList<Rpc> live;
     private final SrptQueue<Rpc> sendQueue;
-    private long nextClientId = RpcIds.FIRST_CLIENT_ID;
+    private long nextClientId;
     private int nextEphemeralPort = HomaConstants.MIN_DEFAULT_PORT;
     private long nextTickAt;
     /** Nanoseconds from the end of the last round to the next tick: how long an idle driver may wait. */
@@ -76,6 +76,10 @@ public final class HomaStack implements AutoCloseable {
         this.live = s.live;
         this.sendQueue = s.sendQueue;
         this.nextTickAt = config.timers().tickNanos();
+        this.nextClientId = datapath.firstClientId();
+        if (!RpcIds.isClientId(nextClientId) || nextClientId <= 0) {
+            throw new IllegalArgumentException("first client id " + nextClientId + " must be even and positive");
+        }
     }
 
     /** A stack on {@code datapath}; drive it with {@link #start()} or {@link #runOnce()}. */

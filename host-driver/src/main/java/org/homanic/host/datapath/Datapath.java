@@ -1,5 +1,7 @@
 package org.homanic.host.datapath;
 
+import org.homanic.protocol.wire.RpcIds;
+
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,6 +47,15 @@ public interface Datapath extends AutoCloseable {
 
     /** Tells {@code peer} that nothing listens on {@code port} here (ICMP port-unreachable). */
     default void reportPortUnreachable(long peer, int port) {}
+
+    /**
+     * The id of a stack's first client RPC (then +2 each). HomaModule starts at 2, once per
+     * boot. A datapath whose address a later stack can take over (a socket: the next process on
+     * the same IP address and port) starts somewhere unpredictable instead, so that a server
+     * still remembering the old stack's finished ids does not drop the new stack's requests as
+     * duplicates.
+     */
+    default long firstClientId() { return RpcIds.FIRST_CLIENT_ID; }
 
     @Override
     void close();
