@@ -25,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code ./homa call}: echo RPCs against a {@code ./homa serve}, with latency percentiles and throughput. */
 @Command(name = "call", mixinStandardHelpOptions = true,
@@ -83,37 +81,24 @@ public final class CallCommand implements Callable<Integer> {
         InetAddress server = Transport.resolve(hp.host());
         SocketDatapath datapath = transport.openClient(server, bind == null ? null : Transport.resolve(bind));
         HomaStack stack = HomaStack.open(datapath, HostConfig.defaults(), Clock.system()).start();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stack.close();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "homa-call-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         PrintStream err = System.err;
         ProgressBar bar = new ProgressBar(err, count, "RPCs");
-        RpcLoad.Result r;
         HomaAddress dest = new HomaAddress(transport.serverPeer(datapath, server, udp), hp.port());
         String serverName = datapath.describe(dest.host()) + " port " + hp.port();
+        HomaSocket socket = stack.openSocket();
+        // Ctrl-C closes the socket, which ends the run; this thread then reports what completed.
+        ShutdownHook hook = ShutdownHook.install("homa-call-shutdown", socket::close);
+        RpcLoad.Result r;
         try {
-            HomaSocket socket = stack.openSocket();
-            r = RpcLoad.run(socket, dest, count, concurrency, i -> sizes[(int) i], seed, bar::update);
-            bar.finish(r.completed());
-        } finally {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook closed the stack and waits for the report below.
+                r = RpcLoad.run(socket, dest, count, concurrency, i -> sizes[(int) i], seed, bar::update);
+                bar.finish(r.completed());
+            } finally {
+                stack.close();
             }
-            stack.close();
-        }
-        try {
             report(r, serverName);
         } finally {
-            finished.countDown();
+            hook.done();
         }
         if (r.completed() < count) throw new CliException("stopped after " + r.completed() + " of " + count + " RPCs");
         if (r.failed() > 0 || r.mismatched() > 0) {

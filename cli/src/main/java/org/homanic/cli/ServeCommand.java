@@ -11,8 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code ./homa serve}: a Homa echo server on a Linux datapath. */
@@ -47,19 +45,11 @@ public final class ServeCommand implements Callable<Integer> {
         SocketDatapath datapath = transport.openServer(Transport.resolve(bind), udp);
         HomaStack stack = HomaStack.open(datapath, HostConfig.defaults(), Clock.system()).start();
         AtomicLong requests = new AtomicLong(), bytes = new AtomicLong();
-        CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C: close the stack (which ends the serve loop), then let this thread print the summary.
-        Thread hook = new Thread(() -> {
-            stack.close();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "homa-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ShutdownHook hook = null;
         try {
             HomaSocket socket = stack.bind(port);
+            // Ctrl-C closes the socket, which ends the serve loop; this thread then reports.
+            hook = ShutdownHook.install("homa-serve-shutdown", socket::close);
             out.printf("homa serve: echo on Homa port %d over %s, %s (Ctrl-C stops)%n", port, transport,
                     transport == Transport.udp ? "udp " + datapath.describe(datapath.localAddress()) : "ip " + datapath.boundAddress().getAddress().getHostAddress());
             out.flush();
@@ -71,17 +61,12 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             // Stopped by the caller (in-process use): same as Ctrl-C.
         } catch (IllegalStateException closed) {
-            // The shutdown hook closed the stack under the serve loop.
+            // The socket closed under the handler.
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for the summary below.
-            }
             stack.close();
             out.printf("homa serve: stopped; served %d requests, %d bytes%n", requests.get(), bytes.get());
             out.flush();
-            finished.countDown();
+            if (hook != null) hook.done();
         }
         return 0;
     }

@@ -39,6 +39,8 @@ final class PeerTable {
 
     int size() { return count; }
 
+    boolean portsMatter() { return portsMatter; }
+
     /** The peer number of {@code a}, adding it when new. */
     int intern(InetSocketAddress a) {
         if (SocketAddresses.family(a.getAddress()) != family) {

@@ -77,6 +77,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     private final int[] unreachablePorts = new int[UNREACHABLE_QUEUE];
     private int unreachableCount;
     private long packetsSent, packetsReceived, sendDrops, receiveDrops;
+    private final long firstClientId = new java.security.SecureRandom().nextLong(1L << 32, 1L << 61) & ~1L;
     private volatile boolean closed;
 
     /**
@@ -226,6 +227,16 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     @Override public final long localAddress() { return localPeer; }
     @Override public final int mtu() { return mtu; }
     @Override public final Set<Capability> capabilities() { return Set.of(); }
+
+    /**
+     * A random even id below 2^61: the next process on this address and port (a restarted
+     * client, a second `./homa call` from 127.0.0.2 over raw IP) must not reuse ids a server
+     * still remembers as finished.
+     */
+    @Override
+    public final long firstClientId() {
+        return firstClientId;
+    }
 
     @Override
     public final synchronized void send(PacketBatch batch) {
@@ -417,7 +428,9 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     public final String describe(long peer) {
         synchronized (this) {
             if (!peers.contains(peer)) return "unknown peer " + peer;
-            return SocketAddresses.format(peers.address(peer));
+            InetSocketAddress a = peers.address(peer);
+            // Over raw IP a peer is an address alone.
+            return peers.portsMatter() ? SocketAddresses.format(a) : a.getAddress().getHostAddress();
         }
     }
 
