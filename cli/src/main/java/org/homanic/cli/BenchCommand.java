@@ -13,7 +13,8 @@ import java.util.Map;
 
 /** {@code ./homa bench ...}: performance measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance.",
-        subcommands = {BenchCommand.Sim.class, BenchReassemblyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Sim.class, BenchReassemblyCommand.class, BenchRpcCommand.class, RpcBenchServer.class,
+                CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +22,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (sim, reassembly)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (sim, reassembly, rpc)");
     }
 
     /** {@code ./homa bench sim}: the testbench's simulation speed against a plain C++ Verilator harness. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.homanic.host.HomaSocket;
 import org.homanic.host.HomaStack;
-import org.homanic.host.HostConfig;
 import org.homanic.host.api.HomaAddress;
 import org.homanic.host.datapath.linux.SocketDatapath;
 import org.homanic.host.timer.Clock;
@@ -66,6 +65,9 @@ public final class CallCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
     boolean json;
 
+    @CommandLine.Mixin
+    RpcTimeout timeout;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,8 +81,9 @@ public final class CallCommand implements Callable<Integer> {
         if (udp < 1 || udp > 65535) throw usage("--udp-port must be 1..65535, not " + udp);
         int[] sizes = sizes();
         InetAddress server = Transport.resolve(hp.host());
+        var config = timeout.config(spec.commandLine());
         SocketDatapath datapath = transport.openClient(server, bind == null ? null : Transport.resolve(bind));
-        HomaStack stack = HomaStack.open(datapath, HostConfig.defaults(), Clock.system()).start();
+        HomaStack stack = HomaStack.open(datapath, config, Clock.system()).start();
         PrintStream err = System.err;
         ProgressBar bar = new ProgressBar(err, count, "RPCs");
         HomaAddress dest = new HomaAddress(transport.serverPeer(datapath, server, udp), hp.port());
@@ -140,6 +143,7 @@ public final class CallCommand implements Callable<Integer> {
             o.put("completed", r.completed());
             o.put("failed", r.failed());
             o.put("mismatched", r.mismatched());
+            o.put("failures", r.failures());
             o.put("concurrency", concurrency);
             o.put("p50Micros", round(p50));
             o.put("p99Micros", round(p99));
@@ -153,6 +157,7 @@ public final class CallCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%,d echo RPCs to %s over %s, sizes %s, %d outstanding, seed %d%n", count, server, transport,
                     workload == null ? size + " bytes" : workload.toUpperCase(Locale.ROOT), concurrency, seed);
             out.printf(Locale.ROOT, "  completed %,d, failed %d, different bytes %d%n", r.completed(), r.failed(), r.mismatched());
+            if (!r.failures().isEmpty()) out.printf(Locale.ROOT, "  failures: %s%n", r.failures());
             out.printf(Locale.ROOT, "  round trip  p50 %.1f us   p99 %.1f us   p99.9 %.1f us%n", p50, p99, p999);
             out.printf(Locale.ROOT, "  throughput  %,.0f RPCs/s   %.1f MB/s (requests + responses)   in %.2f s%n", rate, mbps, seconds);
         }

@@ -8,7 +8,9 @@ import org.homanic.host.api.HomaRpcException;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import java.util.function.LongUnaryOperator;
 
@@ -22,7 +24,12 @@ final class RpcLoad {
     private static final Duration STALL = Duration.ofSeconds(30);
 
     /** Round trips in nanoseconds and request sizes, in completion order; failures and byte mismatches. */
-    record Result(long[] latencies, int[] sizes, int completed, int failed, int mismatched, long nanos, long bytes) {}
+    record Result(long[] latencies, int[] sizes, int completed, int failed, int mismatched, long nanos, long bytes,
+                  Map<String, Integer> failures) {
+        Result(long[] latencies, int[] sizes, int completed, int failed, int mismatched, long nanos, long bytes) {
+            this(latencies, sizes, completed, failed, mismatched, nanos, bytes, Map.of());
+        }
+    }
 
     private RpcLoad() {}
 
@@ -39,6 +46,7 @@ final class RpcLoad {
         int[] sizes = new int[count];
         int next = 0, done = 0, failed = 0, mismatched = 0;
         long bytes = 0;
+        Map<String, Integer> failures = new TreeMap<>();
         long start = System.nanoTime();
         try {
             for (int slot = 0; slot < concurrency && next < count; slot++) {
@@ -51,12 +59,14 @@ final class RpcLoad {
                 try {
                     m = socket.receive(STALL);
                     if (m == null) {
+                        failures.merge("no response for " + STALL.toSeconds() + " s", count - done, Integer::sum);
                         failed += count - done;
                         break;
                     }
                     slot = (int) m.completionCookie();
                 } catch (HomaRpcException e) {
                     slot = (int) e.completionCookie();
+                    failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                     failed++;
                     done++;
                     inFlight[slot] = null;
@@ -83,7 +93,7 @@ final class RpcLoad {
         }
         long nanos = System.nanoTime() - start;
         int ok = done - failed;
-        return new Result(Arrays.copyOf(latencies, Math.max(0, ok)), Arrays.copyOf(sizes, Math.max(0, ok)), done, failed, mismatched, nanos, bytes);
+        return new Result(Arrays.copyOf(latencies, Math.max(0, ok)), Arrays.copyOf(sizes, Math.max(0, ok)), done, failed, mismatched, nanos, bytes, failures);
     }
 
     private static void issue(HomaSocket socket, HomaAddress server, int slot, int rpc, LongUnaryOperator sizeOf, long seed,

@@ -2,7 +2,6 @@ package org.homanic.cli;
 
 import org.homanic.host.HomaSocket;
 import org.homanic.host.HomaStack;
-import org.homanic.host.HostConfig;
 import org.homanic.host.datapath.linux.SocketDatapath;
 import org.homanic.host.timer.Clock;
 import picocli.CommandLine;
@@ -33,6 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--udp-port", paramLabel = "U", description = "UDP port to listen on (default: the Homa port; 0: any free one, printed).")
     Integer udpPort;
 
+    @CommandLine.Mixin
+    RpcTimeout timeout;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,8 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
         int udp = udpPort == null ? port : udpPort;
         if (udp < 0 || udp > 65535) throw new CommandLine.ParameterException(spec.commandLine(), "--udp-port must be 0..65535, not " + udp);
         PrintWriter out = spec.commandLine().getOut();
+        var config = timeout.config(spec.commandLine());
         SocketDatapath datapath = transport.openServer(Transport.resolve(bind), udp);
-        HomaStack stack = HomaStack.open(datapath, HostConfig.defaults(), Clock.system()).start();
+        HomaStack stack = HomaStack.open(datapath, config, Clock.system()).start();
         AtomicLong requests = new AtomicLong(), bytes = new AtomicLong();
         ShutdownHook hook = null;
         try {

@@ -37,16 +37,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * in this one, W3 sizes, every RPC exactly once and byte-exact, over UDP and over raw IP; and
  * packets of a raw-IP run captured by tshark decode with the project's dissector.
  *
- * <p>The suite runs {@value #DEFAULT_RPCS} RPCs per datapath; {@code -Dhoma.acceptance.rpcs=100000}
- * runs the issue's full count (see docs/linux-datapaths.md for its result).
+ * <p>The suite runs the issue's full count, {@value #DEFAULT_RPCS} RPCs per datapath (about 8 s
+ * each here); {@code -Dhoma.acceptance.rpcs=N} changes it.
  */
 class LoopbackAcceptanceTest {
-    private static final int DEFAULT_RPCS = 3000;
+    private static final int DEFAULT_RPCS = 100_000;
     private static final int RPCS = Integer.getInteger("homa.acceptance.rpcs", DEFAULT_RPCS);
     private static final long SEED = 9;
     /** A seed whose first CAPTURED_RPCS W3 sizes include messages beyond 40,000 unscheduled bytes, so GRANTs are used. */
     private static final long CAPTURE_SEED = 7;
     private static final int CAPTURED_RPCS = 300;
+
+    /**
+     * The checks here are exactly-once and byte-exact delivery; a build machine shared with
+     * other jobs can stall a JVM past HomaModule's 100 ms timeout, which would fail RPCs for
+     * reasons that are not under test (the timers are tested on a virtual clock).
+     */
+    private static final String PATIENT = "5000";
 
     private static String homaPort() {
         return Integer.toString(ThreadLocalRandom.current().nextInt(1000, 32768));
@@ -68,10 +75,10 @@ class LoopbackAcceptanceTest {
     void udpBetweenTwoProcesses(@TempDir Path dir) throws Exception {
         System.out.println("acceptance over UDP: " + RPCS + " W3 RPCs, seed " + SEED);
         String port = homaPort();
-        try (ChildServer server = new ChildServer(dir, "--port", port, "--udp-port", "0", "--bind", "127.0.0.1")) {
+        try (ChildServer server = new ChildServer(dir, "--port", port, "--udp-port", "0", "--bind", "127.0.0.1", "--timeout-ms", PATIENT)) {
             String udp = server.await(Pattern.compile("udp 127\\.0\\.0\\.1:(\\d+)"));
             JsonNode o = call("call", "127.0.0.1:" + port, "--udp-port", udp, "--workload", "w3", "--count", Integer.toString(RPCS),
-                    "--concurrency", "8", "--seed", Long.toString(SEED), "--json");
+                    "--concurrency", "8", "--seed", Long.toString(SEED), "--timeout-ms", PATIENT, "--json");
             System.out.println(o);
             assertAllIntact(o, RPCS);
             assertEquals(RPCS, server.stopAndCountServed(), "the server ran each request exactly once");
@@ -83,10 +90,10 @@ class LoopbackAcceptanceTest {
         assumeTrue(canOpenRaw(), "raw IP sockets need CAP_NET_RAW (run as root); CI runs as root, so this runs there");
         System.out.println("acceptance over raw IP: " + RPCS + " W3 RPCs, seed " + SEED + "; captured run seed " + CAPTURE_SEED);
         String port = homaPort();
-        try (ChildServer server = new ChildServer(dir, "--port", port, "--datapath", "raw", "--bind", "127.0.0.1")) {
+        try (ChildServer server = new ChildServer(dir, "--port", port, "--datapath", "raw", "--bind", "127.0.0.1", "--timeout-ms", PATIENT)) {
             server.await(Pattern.compile("over raw, ip (127\\.0\\.0\\.1)"));
             JsonNode o = call("call", "127.0.0.1:" + port, "--datapath", "raw", "--workload", "w3", "--count", Integer.toString(RPCS),
-                    "--concurrency", "8", "--seed", Long.toString(SEED), "--json");
+                    "--concurrency", "8", "--seed", Long.toString(SEED), "--timeout-ms", PATIENT, "--json");
             System.out.println(o);
             assertAllIntact(o, RPCS);
 
@@ -95,7 +102,7 @@ class LoopbackAcceptanceTest {
             JsonNode captured;
             try {
                 captured = call("call", "127.0.0.1:" + port, "--datapath", "raw", "--workload", "w3",
-                        "--count", Integer.toString(CAPTURED_RPCS), "--seed", Long.toString(CAPTURE_SEED), "--json");
+                        "--count", Integer.toString(CAPTURED_RPCS), "--seed", Long.toString(CAPTURE_SEED), "--timeout-ms", PATIENT, "--json");
             } finally {
                 stop(tshark);
             }

@@ -18,10 +18,10 @@ class ServeAndCallCommandTest {
     @Test
     void callReportsPercentilesAndEveryRpcCameBackIntact() throws Exception {
         String homaPort = port();
-        try (InProcessServer server = new InProcessServer("serve", "--port", homaPort, "--udp-port", "0", "--bind", "127.0.0.1")) {
+        try (InProcessServer server = new InProcessServer("serve", "--port", homaPort, "--udp-port", "0", "--bind", "127.0.0.1", "--timeout-ms", "5000")) {
             int udp = server.udpPort();
             CliRun r = CliRun.of("call", "127.0.0.1:" + homaPort, "--udp-port", Integer.toString(udp),
-                    "--workload", "w3", "--count", "300", "--concurrency", "4", "--seed", "5", "--json");
+                    "--workload", "w3", "--count", "300", "--concurrency", "4", "--seed", "5", "--timeout-ms", "5000", "--json");
             assertEquals(0, r.code(), r.err());
             assertEquals(1, r.out().strip().lines().count(), "exactly one JSON object: " + r.out());
             JsonNode o = new ObjectMapper().readTree(r.out());
@@ -39,9 +39,9 @@ class ServeAndCallCommandTest {
     @Test
     void textOutputOverIpv6NamesThePercentilesAndThroughput() throws Exception {
         String homaPort = port();
-        try (InProcessServer server = new InProcessServer("serve", "--port", homaPort, "--udp-port", "0", "--bind", "::1")) {
+        try (InProcessServer server = new InProcessServer("serve", "--port", homaPort, "--udp-port", "0", "--bind", "::1", "--timeout-ms", "5000")) {
             int udp = server.udpPort();
-            CliRun r = CliRun.of("call", "[::1]:" + homaPort, "--udp-port", Integer.toString(udp), "--size", "3000", "--count", "50");
+            CliRun r = CliRun.of("call", "[::1]:" + homaPort, "--udp-port", Integer.toString(udp), "--size", "3000", "--count", "50", "--timeout-ms", "5000");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("completed 50, failed 0, different bytes 0"), r.out());
             assertTrue(r.out().contains("p50") && r.out().contains("p99 ") && r.out().contains("p99.9") && r.out().contains("RPCs/s"), r.out());
@@ -54,7 +54,7 @@ class ServeAndCallCommandTest {
                 {"call", "127.0.0.1"}, {"call", "127.0.0.1:40000"}, {"call", "::1:4000"}, {"call", "127.0.0.1:x"},
                 {"call", "127.0.0.1:4000", "--size", "0"}, {"call", "127.0.0.1:4000", "--count", "0"},
                 {"call", "127.0.0.1:4000", "--workload", "w9"}, {"call", "127.0.0.1:4000", "--datapath", "tcp"},
-                {"serve", "--port", "40000"}, {"serve", "--port", "0"}, {"serve"}}) {
+                {"call", "127.0.0.1:4000", "--timeout-ms", "1"}, {"serve", "--port", "40000"}, {"serve", "--port", "0"}, {"serve"}}) {
             CliRun r = CliRun.of(args);
             assertEquals(Homa.EXIT_USAGE, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
