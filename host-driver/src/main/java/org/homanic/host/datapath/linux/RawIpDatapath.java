@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
 
 /**
  * Homa on IP protocol 146, its real wire form: the bytes HomaModule sends and accepts. Needs
@@ -15,6 +16,7 @@ import java.net.InetSocketAddress;
  */
 public final class RawIpDatapath extends SocketDatapath {
     private static final int IPV4_HEADER = 20;
+    private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private RawIpDatapath(InetAddress bind, LinuxDatapathConfig config) {
         super(new InetSocketAddress(bind, 0), Libc.SOCK_RAW, Libc.IPPROTO_HOMA, false,
@@ -42,7 +44,7 @@ public final class RawIpDatapath extends SocketDatapath {
         long h = (long) index * rxPrefix;
         int versionIhl = rxPrefixes.get(ValueLayout.JAVA_BYTE, h) & 0xFF;
         int headerLength = (versionIhl & 0x0F) * 4;
-        int totalLength = Short.toUnsignedInt(rxPrefixes.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), h + 2));
+        int totalLength = Short.toUnsignedInt(rxPrefixes.get(SHORT_BE, h + 2));
         int protocol = rxPrefixes.get(ValueLayout.JAVA_BYTE, h + 9) & 0xFF;
         if ((versionIhl >>> 4) != 4 || headerLength < IPV4_HEADER || length < headerLength
                 || protocol != Libc.IPPROTO_HOMA || totalLength != length) return -1;

@@ -45,6 +45,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     private static final long CMSG_LEVEL = Structs.offset(Structs.CMSGHDR, "cmsg_level");
     private static final long CMSG_TYPE = Structs.offset(Structs.CMSGHDR, "cmsg_type");
     private static final long CMSG_DATA = Structs.CMSGHDR.byteSize();
+    private static final long POLL_EVENTS = Structs.offset(Structs.POLLFD, "events");
     private static final long TOS_CMSG_SPACE = Structs.cmsgSpace(Integer.BYTES);
     private static final long RX_CONTROL_SPACE = 64;
     private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -313,7 +314,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     }
 
     private void waitWritable() {
-        pollFd.set(JAVA_SHORT, Structs.offset(Structs.POLLFD, "events"), Libc.POLLOUT);
+        pollFd.set(JAVA_SHORT, POLL_EVENTS, Libc.POLLOUT);
         pollTimeout.set(JAVA_LONG, 0, 0);
         pollTimeout.set(JAVA_LONG, 8, SEND_ROOM_WAIT_NANOS);
         Libc.ppoll(errno, pollFd, 1, pollTimeout);
@@ -408,7 +409,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     @Override
     public final void awaitPackets(long maxNanos) {
         if (closed || maxNanos <= 0) return;
-        waitPollFd.set(JAVA_SHORT, Structs.offset(Structs.POLLFD, "events"), Libc.POLLIN);
+        waitPollFd.set(JAVA_SHORT, POLL_EVENTS, Libc.POLLIN);
         waitTimeout.set(JAVA_LONG, 0, maxNanos / 1_000_000_000L);
         waitTimeout.set(JAVA_LONG, 8, maxNanos % 1_000_000_000L);
         if (Libc.ppoll(waitErrno, waitPollFd, 1, waitTimeout) < 0) {
