@@ -60,9 +60,15 @@ final class SocketAddresses {
 
     /** An address and port in the usual printed form: 1.2.3.4:5 or [::1]:5. */
     static String format(InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        int pct = host.indexOf('%');
-        if (a.getAddress() instanceof Inet6Address) host = "[" + (pct >= 0 && a.getAddress().isLoopbackAddress() ? host.substring(0, pct) : host) + "]";
-        return host + ":" + a.getPort();
+        return a.getAddress() instanceof Inet6Address ? "[" + host(a.getAddress()) + "]:" + a.getPort() : host(a.getAddress()) + ":" + a.getPort();
+    }
+
+    /** The address alone, IPv6 with its first run of zero groups shortened to "::" (0:0:0:0:0:0:0:1 is ::1). */
+    static String host(InetAddress ip) {
+        String s = ip.getHostAddress();
+        if (!(ip instanceof Inet6Address)) return s;
+        int pct = s.indexOf('%');
+        if (pct >= 0) s = s.substring(0, pct);
+        return s.replaceFirst("(^|:)0(:0)+(:|$)", "::");
     }
 }

@@ -431,7 +431,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
             if (!peers.contains(peer)) return "unknown peer " + peer;
             InetSocketAddress a = peers.address(peer);
             // Over raw IP a peer is an address alone.
-            return peers.portsMatter() ? SocketAddresses.format(a) : a.getAddress().getHostAddress();
+            return peers.portsMatter() ? SocketAddresses.format(a) : SocketAddresses.host(a.getAddress());
         }
     }
 

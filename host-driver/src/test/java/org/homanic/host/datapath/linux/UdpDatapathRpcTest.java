@@ -48,5 +48,9 @@ class UdpDatapathRpcTest {
             assertEquals("127.0.0.1:4001", d.describe(b));
             assertEquals(d.boundAddress(), d.addressOf(d.localAddress()));
         }
+        try (UdpDatapath v6 = UdpDatapath.open(new InetSocketAddress("::1", 0))) {
+            assertEquals("[::1]:4000", v6.describe(v6.peer(new InetSocketAddress("::1", 4000))));
+            assertEquals("[fe80::1:0:0:2]:9", v6.describe(v6.peer(new InetSocketAddress("fe80:0:0:0:1:0:0:2", 9))));
+        }
     }
 }
