@@ -45,7 +45,13 @@ final class InProcessServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (thread.isAlive()) stop();
+    public void close() {
+        if (!thread.isAlive()) return;
+        thread.interrupt();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -20,6 +20,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * caller turns a failure into a {@link SyscallException} naming the call and the errno.
  * Constants are Linux's generic values (x86-64 and aarch64).
  */
+@SuppressWarnings("restricted") // calling libc is this class's purpose; the JVM must allow it (--enable-native-access)
 public final class Libc {
     public static final int AF_INET = 2, AF_INET6 = 10;
     public static final int SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_NONBLOCK = 04000, SOCK_CLOEXEC = 02000000;

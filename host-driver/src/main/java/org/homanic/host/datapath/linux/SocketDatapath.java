@@ -386,8 +386,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
 
     /** The priority level of received message {@code index}: from the IPv4 header, else from the TOS / traffic-class control message. */
     int homaLevel(int index) {
-        MemorySegment msgs = rxMsgs;
-        long controlLen = msgs.get(JAVA_LONG, index * MMSG + CONTROLLEN);
+        long controlLen = rxMsgs.get(JAVA_LONG, index * MMSG + CONTROLLEN);
         long base = index * RX_CONTROL_SPACE;
         long at = 0;
         while (at + CMSG_DATA <= controlLen) {
