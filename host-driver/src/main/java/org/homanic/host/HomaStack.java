@@ -161,6 +161,8 @@ public final class HomaStack implements AutoCloseable {
 
     long send(HomaSocket socket, HomaAddress dest, MemorySegment payload, long cookie, boolean isPrivate) {
         checkLength(payload.byteSize(), 0);
+        // Copied before taking the lock: a megabyte copy under it would hold up the driver.
+        MemorySegment copy = copyOf(payload);
         lock.lock();
         try {
             checkUsable(socket);
@@ -171,7 +173,7 @@ public final class HomaStack implements AutoCloseable {
             nextClientId += RpcIds.CLIENT_ID_STEP;
             Peer peer = s.peer(dest.host());
             Rpc rpc = new Rpc(id, socket, peer, dest.port(), cookie, isPrivate, Rpc.State.CLIENT_OUTGOING);
-            rpc.out = new OutgoingMessage(copyOf(payload), config.unschedBytes(), s.now(), s.order++);
+            rpc.out = new OutgoingMessage(copy, config.unschedBytes(), s.now(), s.order++);
             s.outgoingBytes += payload.byteSize();
             clientRpcs.put(id, rpc);
             s.addLive(rpc);
@@ -207,6 +209,7 @@ public final class HomaStack implements AutoCloseable {
     void reply(HomaSocket socket, HomaMessage request, MemorySegment payload) {
         if (!request.isRequest()) throw new InvalidRpcArgumentException("message " + request.id() + " is a response, not a request", request.id());
         checkLength(payload.byteSize(), request.id());
+        MemorySegment copy = copyOf(payload);   // outside the lock, as in send
         lock.lock();
         try {
             checkUsable(socket);
@@ -223,7 +226,7 @@ public final class HomaStack implements AutoCloseable {
             request.replied = true;
             rpc.state = Rpc.State.SERVER_OUTGOING;
             rpc.silentTicks = 0;
-            rpc.out = new OutgoingMessage(copyOf(payload), config.unschedBytes(), s.now(), s.order++);
+            rpc.out = new OutgoingMessage(copy, config.unschedBytes(), s.now(), s.order++);
             s.outgoingBytes += payload.byteSize();
             metrics.increment(Metrics.Counter.RESPONSES_SENT);
             sendQueue.offer(rpc.out, rpc);
