@@ -355,20 +355,26 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 if (e == Errno.EAGAIN) break;
                 throw SyscallException.of("recvmmsg", e, "receiving Homa packets");
             }
+            int kept = 0;
             for (int k = 0; k < r; k++) {
                 long msg = k * MMSG;
                 int flags = rxMsgs.get(JAVA_INT, msg + FLAGS);
                 int length = rxMsgs.get(JAVA_INT, msg + MSG_LEN);
-                MemorySegment slot = batch.next();
-                int homaLength = (flags & Libc.MSG_TRUNC) != 0 ? -1 : accept(k, slot, length);
+                // Message k landed in free slot k; after `kept` commits that is free slot k - kept.
+                MemorySegment landed = batch.nextFree(k - kept);
+                int homaLength = (flags & Libc.MSG_TRUNC) != 0 ? -1 : accept(k, landed, length);
                 if (homaLength < 0) {
                     // Larger than a packet of ours, or not a well-formed packet for this socket.
                     receiveDrops++;
                     continue;
                 }
+                MemorySegment slot = batch.next();
+                // A dropped message before this one left a hole: close it.
+                if (kept < k) MemorySegment.copy(landed, 0, slot, 0, homaLength);
                 int level = homaLevel(k);
                 long peer = peers.lookupOrAdd(rxNames, k * SocketAddresses.MAX_SIZE);
                 batch.commit(homaLength, peer, level);
+                kept++;
                 added++;
                 packetsReceived++;
             }

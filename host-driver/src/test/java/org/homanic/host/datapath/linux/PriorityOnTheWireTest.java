@@ -40,6 +40,35 @@ class PriorityOnTheWireTest {
         check(RawIpDatapath.open(InetAddress.getByName("::1")), RawIpDatapath.open(InetAddress.getByName("::1")), false);
     }
 
+    @Test
+    void aDatagramTooLongForASlotIsDroppedAndThePacketsAfterItArriveIntact() throws Exception {
+        LinuxDatapathConfig jumbo = LinuxDatapathConfig.defaults().withLinkMtu(9000);
+        try (UdpDatapath a = UdpDatapath.open(new InetSocketAddress("127.0.0.1", 0), jumbo);
+             UdpDatapath b = UdpDatapath.open(new InetSocketAddress("127.0.0.1", 0));
+             Arena arena = Arena.ofConfined()) {
+            long peer = a.peer(b.boundAddress());
+            PacketBatch out = new PacketBatch(arena, 4, a.mtu());
+            int[] lengths = {100, 3000, 200, 3000};
+            for (int i = 0; i < lengths.length; i++) {
+                out.next().fill((byte) (i + 1));
+                out.commit(lengths[i], peer, 3);
+            }
+            a.send(out);
+            PacketBatch in = new PacketBatch(arena, 8, b.mtu());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (b.stats().receiveDrops() + in.size() < 4 && System.nanoTime() < deadline) {
+                b.awaitPackets(100_000_000);
+                b.poll(in);
+            }
+            assertEquals(2, in.size());
+            assertEquals(2, b.stats().receiveDrops(), "the two 3000-byte datagrams do not fit a 1472-byte slot");
+            assertEquals(100, in.length(0));
+            assertEquals(200, in.length(1));
+            for (int k = 0; k < 200; k++) assertEquals((byte) 3, in.segment(1).get(java.lang.foreign.ValueLayout.JAVA_BYTE, k), "byte " + k);
+            for (int k = 0; k < 100; k++) assertEquals((byte) 1, in.segment(0).get(java.lang.foreign.ValueLayout.JAVA_BYTE, k));
+        }
+    }
+
     /** Sends one packet per level from a to b and checks what b receives. */
     private static void check(SocketDatapath a, SocketDatapath b, boolean udp) throws Exception {
         try (a; b; Arena arena = Arena.ofConfined()) {
