@@ -63,6 +63,20 @@ class ServeAndCallCommandTest {
     }
 
     @Test
+    void callingAUdpPortWhereNothingListensFailsAtOnceAsUnreachable() throws Exception {
+        int freePort;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            freePort = probe.getLocalPort();
+        }
+        CliRun r = CliRun.of("call", "127.0.0.1:4000", "--udp-port", Integer.toString(freePort), "--count", "3",
+                "--timeout-ms", "60000", "--json");
+        assertEquals(Homa.EXIT_FAILURE, r.code(), r.err());
+        assertEquals("homa: error: 3 RPCs failed and 0 came back with different bytes, of 3", r.err().strip());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(3, o.get("failures").get("PeerUnreachableException").asInt(), "ICMP port unreachable, not the 60 s timeout: " + o);
+    }
+
+    @Test
     void systemErrorsAreOneLineFailuresNamingTheCallAndErrno() {
         CliRun notLocal = CliRun.of("serve", "--port", "4000", "--bind", "192.0.2.1");
         assertEquals(Homa.EXIT_FAILURE, notLocal.code());

@@ -26,9 +26,9 @@ public final class Libc {
     public static final int SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_NONBLOCK = 04000, SOCK_CLOEXEC = 02000000;
     public static final int IPPROTO_IP = 0, IPPROTO_UDP = 17, IPPROTO_IPV6 = 41, IPPROTO_HOMA = 146;
     public static final int SOL_SOCKET = 1, SO_SNDBUF = 7, SO_RCVBUF = 8, SO_SNDBUFFORCE = 32, SO_RCVBUFFORCE = 33;
-    public static final int IP_TOS = 1, IP_RECVTOS = 13;
-    public static final int IPV6_V6ONLY = 26, IPV6_RECVTCLASS = 66, IPV6_TCLASS = 67;
-    public static final int MSG_TRUNC = 0x20, MSG_DONTWAIT = 0x40, MSG_CTRUNC = 0x08;
+    public static final int IP_TOS = 1, IP_RECVERR = 11, IP_RECVTOS = 13;
+    public static final int IPV6_RECVERR = 25, IPV6_V6ONLY = 26, IPV6_RECVTCLASS = 66, IPV6_TCLASS = 67;
+    public static final int MSG_TRUNC = 0x20, MSG_DONTWAIT = 0x40, MSG_CTRUNC = 0x08, MSG_ERRQUEUE = 0x2000;
     public static final short POLLIN = 0x1, POLLOUT = 0x4;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -50,6 +50,7 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.critical(false));
     private static final MethodHandle RECVMMSG = errnoCall("recvmmsg",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.critical(false));
+    private static final MethodHandle RECVMSG = errnoCall("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(find("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {}
@@ -140,6 +141,14 @@ public final class Libc {
     public static int recvmmsg(MemorySegment errno, int fd, MemorySegment msgs, int count, int flags) {
         try {
             return (int) RECVMMSG.invokeExact(errno, fd, msgs, count, flags, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long recvmsg(MemorySegment errno, int fd, MemorySegment msg, int flags) {
+        try {
+            return (long) RECVMSG.invokeExact(errno, fd, msg, flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -46,6 +46,16 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     private static final long CMSG_TYPE = Structs.offset(Structs.CMSGHDR, "cmsg_type");
     private static final long CMSG_DATA = Structs.CMSGHDR.byteSize();
     private static final long POLL_EVENTS = Structs.offset(Structs.POLLFD, "events");
+    private static final long POLL_REVENTS = Structs.offset(Structs.POLLFD, "revents");
+    private static final short POLLERR = 0x8;
+    private static final long MSG_NAME = Structs.offset(Structs.MSGHDR, "msg_name");
+    private static final long MSG_NAMELEN_ONLY = Structs.offset(Structs.MSGHDR, "msg_namelen");
+    private static final long MSG_IOV_ONLY = Structs.offset(Structs.MSGHDR, "msg_iov");
+    private static final long MSG_IOVLEN_ONLY = Structs.offset(Structs.MSGHDR, "msg_iovlen");
+    private static final long MSG_CONTROL_ONLY = Structs.offset(Structs.MSGHDR, "msg_control");
+    private static final long MSG_CONTROLLEN_ONLY = Structs.offset(Structs.MSGHDR, "msg_controllen");
+    private static final long MSG_FLAGS_ONLY = Structs.offset(Structs.MSGHDR, "msg_flags");
+    private static final long ERR_CONTROL_SPACE = 128;
     private static final long TOS_CMSG_SPACE = Structs.cmsgSpace(Integer.BYTES);
     private static final long RX_CONTROL_SPACE = 64;
     private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -79,6 +89,10 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     private int unreachableCount;
     private long packetsSent, packetsReceived, sendDrops, receiveDrops;
     private final long firstClientId = new java.security.SecureRandom().nextLong(1L << 32, 1L << 61) & ~1L;
+    /** UDP: ICMP errors for our datagrams come back on the socket's error queue (IP_RECVERR). */
+    private final boolean readsIcmpErrors;
+    private final MemorySegment errMsg, errName, errData, errControl;
+    private volatile boolean errorsPending;
     private volatile boolean closed;
 
     /**
@@ -106,9 +120,11 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                     ? " needs CAP_NET_RAW (run as root or grant the capability)" : ""));
         }
         this.fd = s;
+        this.readsIcmpErrors = type == Libc.SOCK_DGRAM;
         try {
             setBuffers();
             enableReceiveTos();
+            if (readsIcmpErrors) enableIcmpErrors();
             MemorySegment addr = arena.allocate(SocketAddresses.MAX_SIZE, 8);
             int len = SocketAddresses.write(bind, addr, 0);
             if (Libc.bind(errno, fd, addr, len) < 0) throw SyscallException.of("bind", Libc.errno(errno), what + " on " + SocketAddresses.format(bind));
@@ -163,6 +179,17 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 rxIovs.set(JAVA_LONG, iov + IOV_LEN, rxPrefix);
             }
         }
+        errMsg = arena.allocate(Structs.MSGHDR);
+        errName = arena.allocate(SocketAddresses.MAX_SIZE, 8);
+        errData = arena.allocate(64, 8);
+        errControl = arena.allocate(ERR_CONTROL_SPACE, 8);
+        MemorySegment errIov = arena.allocate(Structs.IOVEC);
+        errIov.set(JAVA_LONG, IOV_BASE, errData.address());
+        errIov.set(JAVA_LONG, IOV_LEN, errData.byteSize());
+        errMsg.set(JAVA_LONG, MSG_NAME, errName.address());
+        errMsg.set(JAVA_LONG, MSG_IOV_ONLY, errIov.address());
+        errMsg.set(JAVA_LONG, MSG_IOVLEN_ONLY, 1);
+        errMsg.set(JAVA_LONG, MSG_CONTROL_ONLY, errControl.address());
         pollFd = pollFd(arena, fd);
         pollTimeout = arena.allocate(Structs.TIMESPEC);
         waitPollFd = pollFd(arena, fd);
@@ -198,6 +225,18 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         } else {
             setOption(Libc.IPPROTO_IPV6, Libc.IPV6_RECVTCLASS, one, "IPV6_RECVTCLASS");
         }
+    }
+
+    /**
+     * UDP: have ICMP errors for our datagrams (port or host unreachable) queued on the socket's
+     * error queue, so an RPC to a UDP port where nothing listens fails at once, as HomaModule's
+     * do on ICMP port-unreachable, instead of timing out.
+     */
+    private void enableIcmpErrors() {
+        MemorySegment one = arena.allocate(JAVA_INT);
+        one.set(JAVA_INT, 0, 1);
+        if (family == Libc.AF_INET) setOption(Libc.IPPROTO_IP, Libc.IP_RECVERR, one, "IP_RECVERR");
+        else setOption(Libc.IPPROTO_IPV6, Libc.IPV6_RECVERR, one, "IPV6_RECVERR");
     }
 
     protected final void setOption(int level, int name, MemorySegment value, String what) {
@@ -307,9 +346,14 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     }
 
     private void unreachable(long peer, MemorySegment packet) {
+        unreachablePort(peer, Short.toUnsignedInt(packet.get(SHORT_BE, 2)));
+    }
+
+    /** Queues a report for pollUnreachable; port 0 = every port of the peer. */
+    private void unreachablePort(long peer, int port) {
         if (unreachableCount == UNREACHABLE_QUEUE) return;
         unreachablePeers[unreachableCount] = peer;
-        unreachablePorts[unreachableCount] = Short.toUnsignedInt(packet.get(SHORT_BE, 2));
+        unreachablePorts[unreachableCount] = port;
         unreachableCount++;
     }
 
@@ -334,6 +378,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     @Override
     public final synchronized int poll(PacketBatch batch) {
         if (closed) return 0;
+        if (errorsPending) readIcmpErrors();
         int added = 0;
         while (!batch.isFull()) {
             int m = Math.min(maxBatch, batch.capacity() - batch.size());
@@ -353,6 +398,11 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 int e = Libc.errno(errno);
                 if (e == Errno.EINTR) continue;
                 if (e == Errno.EAGAIN) break;
+                if (readsIcmpErrors && isIcmpError(e)) {
+                    // An ICMP error for one of our datagrams: its details wait on the error queue.
+                    readIcmpErrors();
+                    continue;
+                }
                 throw SyscallException.of("recvmmsg", e, "receiving Homa packets");
             }
             int kept = 0;
@@ -381,6 +431,55 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
             if (r < m) break;
         }
         return added;
+    }
+
+    private static boolean isIcmpError(int e) {
+        return e == Errno.ECONNREFUSED || e == Errno.EHOSTUNREACH || e == Errno.ENETUNREACH || e == Errno.EHOSTDOWN
+                || e == Errno.ENETDOWN || e == Errno.EPROTO || e == Errno.EMSGSIZE;
+    }
+
+    /**
+     * Reads the socket's error queue: each entry names the destination of a datagram of ours that
+     * drew an ICMP error and holds the start of that datagram, the Homa header. Port unreachable
+     * reports (peer, Homa dport); host or network unreachable reports the whole peer (port 0).
+     */
+    private void readIcmpErrors() {
+        errorsPending = false;
+        while (true) {
+            errMsg.set(JAVA_INT, MSG_NAMELEN_ONLY, (int) SocketAddresses.MAX_SIZE);
+            errMsg.set(JAVA_LONG, MSG_CONTROLLEN_ONLY, ERR_CONTROL_SPACE);
+            errMsg.set(JAVA_INT, MSG_FLAGS_ONLY, 0);
+            long r = Libc.recvmsg(errno, fd, errMsg, Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT);
+            if (r < 0) {
+                if (Libc.errno(errno) == Errno.EINTR) continue;
+                return;   // EAGAIN: the queue is empty
+            }
+            int icmpErrno = extendedErrno();
+            if (icmpErrno == 0) continue;
+            long peer = peers.lookupOrAdd(errName, 0);
+            if (icmpErrno == Errno.ECONNREFUSED && r >= 4) {
+                unreachable(peer, errData);
+            } else if (icmpErrno != Errno.ECONNREFUSED) {
+                unreachablePort(peer, 0);
+            }
+        }
+    }
+
+    /** ee_errno of the IP_RECVERR / IPV6_RECVERR control message just read, 0 when there is none. */
+    private int extendedErrno() {
+        long controlLen = errMsg.get(JAVA_LONG, MSG_CONTROLLEN_ONLY);
+        long at = 0;
+        while (at + CMSG_DATA + 4 <= controlLen) {
+            long len = errControl.get(JAVA_LONG, at + CMSG_LEN);
+            int level = errControl.get(JAVA_INT, at + CMSG_LEVEL);
+            int type = errControl.get(JAVA_INT, at + CMSG_TYPE);
+            if (len < CMSG_DATA || at + len > controlLen) return 0;
+            if ((level == Libc.IPPROTO_IP && type == Libc.IP_RECVERR) || (level == Libc.IPPROTO_IPV6 && type == Libc.IPV6_RECVERR)) {
+                return errControl.get(JAVA_INT, at + CMSG_DATA);   // sock_extended_err.ee_errno
+            }
+            at += (len + 7) & ~7L;
+        }
+        return 0;
     }
 
     /**
@@ -420,6 +519,9 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         if (Libc.ppoll(waitErrno, waitPollFd, 1, waitTimeout) < 0) {
             int e = Libc.errno(waitErrno);
             if (e != Errno.EINTR) throw SyscallException.of("ppoll", e, "waiting for Homa packets");
+        } else if ((waitPollFd.get(JAVA_SHORT, POLL_REVENTS) & POLLERR) != 0) {
+            // The error queue has entries; the next poll reads them (else ppoll would keep waking).
+            errorsPending = true;
         }
     }
 

@@ -92,6 +92,25 @@ class DatapathErrorsTest {
     }
 
     @Test
+    void anRpcToAUdpPortWhereNothingListensFailsAsUnreachable() throws Exception {
+        // A port that was free a moment ago: the kernel answers datagrams to it with ICMP port
+        // unreachable, which the datapath reads from the socket's error queue.
+        int freePort;
+        try (UdpDatapath probe = UdpDatapath.open(new InetSocketAddress("127.0.0.1", 0))) {
+            freePort = probe.boundAddress().getPort();
+        }
+        UdpDatapath datapath = UdpDatapath.open(new InetSocketAddress("127.0.0.1", 0));
+        try (HomaStack stack = HomaStack.open(datapath, EchoRpcs.PATIENT, Clock.system()).start();
+             HomaSocket client = stack.openSocket()) {
+            long host = datapath.peer(new InetSocketAddress("127.0.0.1", freePort));
+            var future = client.call(new HomaAddress(host, 700), new byte[] {1, 2, 3});
+            var e = assertThrows(ExecutionException.class, () -> future.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(PeerUnreachableException.class, e.getCause(), "not a timeout: the patient timeout is 10 s");
+            assertTrue(e.getCause().getMessage().contains("127.0.0.1:" + freePort), e.getCause().getMessage());
+        }
+    }
+
+    @Test
     void rawSocketsWithoutCapNetRawArePermissionDenied() throws Exception {
         assumeTrue(RawAccess.available(), RawAccess.SKIP);
         var e = RawAccess.withoutNetRaw(() -> assertThrows(SyscallException.PermissionDeniedException.class,
