@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
             // Ctrl-C closes the socket, which ends the serve loop; this thread then reports.
             hook = ShutdownHook.install("homa-serve-shutdown", socket::close);
             out.printf("homa serve: echo on Homa port %d over %s, %s (Ctrl-C stops)%n", port, transport,
-                    transport == Transport.udp ? "udp " + datapath.describe(datapath.localAddress()) : "ip " + datapath.boundAddress().getAddress().getHostAddress());
+                    (transport == Transport.udp ? "udp " : "ip ") + datapath.describe(datapath.localAddress()));
             out.flush();
             socket.serve(request -> {
                 requests.incrementAndGet();

@@ -112,6 +112,32 @@ class LoopbackAcceptanceTest {
         }
     }
 
+    /** IPv6 between two processes, UDP and raw IP (both raw sockets on ::1 see every packet; each stack drops other ports'). */
+    @Test
+    void ipv6BetweenTwoProcesses(@TempDir Path dir) throws Exception {
+        int count = 5000;
+        for (String datapath : new String[] {"udp", "raw"}) {
+            if (datapath.equals("raw") && !canOpenRaw()) {
+                System.out.println("IPv6 raw IP skipped: no CAP_NET_RAW");
+                continue;
+            }
+            System.out.println("IPv6 " + datapath + ": " + count + " W3 RPCs, seed " + SEED);
+            String port = homaPort();
+            Path sub = Files.createDirectory(dir.resolve(datapath));
+            try (ChildServer server = new ChildServer(sub, "--port", port, "--datapath", datapath, "--udp-port", "0", "--bind", "::1",
+                    "--timeout-ms", PATIENT)) {
+                String udp = server.await(Pattern.compile("over " + datapath + ", (?:udp \\[::1\\]:(\\d+)|ip ::1())"));
+                List<String> args = new ArrayList<>(List.of("call", "[::1]:" + port, "--datapath", datapath, "--workload", "w3",
+                        "--count", Integer.toString(count), "--concurrency", "8", "--seed", Long.toString(SEED), "--timeout-ms", PATIENT, "--json"));
+                if (datapath.equals("udp")) args.addAll(List.of("--udp-port", udp));
+                JsonNode o = call(args.toArray(String[]::new));
+                System.out.println(o);
+                assertAllIntact(o, count);
+                assertEquals(count, server.stopAndCountServed(), "the server ran each request exactly once");
+            }
+        }
+    }
+
     private static boolean canOpenRaw() throws IOException {
         try {
             RawIpDatapath.open(InetAddress.getLoopbackAddress()).close();
