@@ -44,7 +44,7 @@ final class RpcLoad {
         int[] slotSize = new int[concurrency];
         long[] latencies = new long[count];
         int[] sizes = new int[count];
-        int next = 0, done = 0, failed = 0, mismatched = 0;
+        int next = 0, done = 0, succeeded = 0, failed = 0, mismatched = 0;
         long bytes = 0;
         Map<String, Integer> failures = new TreeMap<>();
         long start = System.nanoTime();
@@ -80,8 +80,9 @@ final class RpcLoad {
                 } finally {
                     m.release();
                 }
-                latencies[done] = now - sentAt[slot];
-                sizes[done] = slotSize[slot];
+                latencies[succeeded] = now - sentAt[slot];
+                sizes[succeeded] = slotSize[slot];
+                succeeded++;
                 bytes += 2L * slotSize[slot];
                 done++;
                 inFlight[slot] = null;
@@ -92,8 +93,7 @@ final class RpcLoad {
             if (!socket.isClosed()) throw closed;
         }
         long nanos = System.nanoTime() - start;
-        int ok = done - failed;
-        return new Result(Arrays.copyOf(latencies, Math.max(0, ok)), Arrays.copyOf(sizes, Math.max(0, ok)), done, failed, mismatched, nanos, bytes, failures);
+        return new Result(Arrays.copyOf(latencies, succeeded), Arrays.copyOf(sizes, succeeded), done, failed, mismatched, nanos, bytes, failures);
     }
 
     private static void issue(HomaSocket socket, HomaAddress server, int slot, int rpc, LongUnaryOperator sizeOf, long seed,
