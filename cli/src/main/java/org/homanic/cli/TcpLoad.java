@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Arrays;
@@ -37,6 +36,7 @@ final class TcpLoad {
             long[] latencies = new long[count];
             int[] sizes = new int[count];
             int[] mismatched = new int[1];
+            java.util.concurrent.atomic.AtomicReference<IOException> readFailure = new java.util.concurrent.atomic.AtomicReference<>();
             long start = System.nanoTime();
             Thread reader = Thread.ofPlatform().name("tcp-reader").start(() -> {
                 try {
@@ -52,7 +52,8 @@ final class TcpLoad {
                         slots.release();
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    readFailure.set(e);
+                    slots.release(outstanding);   // let the writer find out
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -60,6 +61,7 @@ final class TcpLoad {
             long bytes = 0;
             for (int i = 0; i < count; i++) {
                 slots.acquire();
+                if (readFailure.get() != null) break;
                 int size = (int) sizeOf.applyAsLong(i);
                 byte[] payload = new byte[size];
                 new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i).nextBytes(payload);
@@ -71,6 +73,7 @@ final class TcpLoad {
                 bytes += 2L * size;
             }
             reader.join();
+            if (readFailure.get() != null) throw new IOException("TCP echo connection failed: " + readFailure.get().getMessage(), readFailure.get());
             long nanos = System.nanoTime() - start;
             return new RpcLoad.Result(latencies, sizes, count, 0, mismatched[0], nanos, bytes);
         }
