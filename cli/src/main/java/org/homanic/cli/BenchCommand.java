@@ -13,8 +13,8 @@ import java.util.Map;
 
 /** {@code ./homa bench ...}: performance measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance.",
-        subcommands = {BenchCommand.Sim.class, BenchReassemblyCommand.class, BenchClassifierCommand.class,
-                BenchGrantSchedulerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Sim.class, BenchReassemblyCommand.class, BenchRpcCommand.class, RpcBenchServer.class,
+                BenchClassifierCommand.class, BenchGrantSchedulerCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,7 +23,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a benchmark is required (sim, reassembly, classifier, grant-scheduler)");
+                "a benchmark is required (sim, reassembly, rpc, classifier, grant-scheduler)");
     }
 
     /** {@code ./homa bench sim}: the testbench's simulation speed against a plain C++ Verilator harness. */

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,7 +35,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * (with a virtual clock, deterministically).
  */
 public final class HomaStack implements AutoCloseable {
-    private static final long DRIVER_IDLE_PARK_NANOS = 20_000;
 
     private final StackState s;
     private final PacketReceiver receiver;
@@ -53,9 +51,11 @@ public final class HomaStack implements AutoCloseable {
     private final HomaSocket[] sockets;
     private final ArrayList<Rpc> live;
     private final SrptQueue<Rpc> sendQueue;
-    private long nextClientId = RpcIds.FIRST_CLIENT_ID;
+    private long nextClientId;
     private int nextEphemeralPort = HomaConstants.MIN_DEFAULT_PORT;
     private long nextTickAt;
+    /** Nanoseconds from the end of the last round to the next tick: how long an idle driver may wait. */
+    private long untilNextTick;
     private boolean closed;
     private volatile Thread driver;
 
@@ -76,6 +76,10 @@ public final class HomaStack implements AutoCloseable {
         this.live = s.live;
         this.sendQueue = s.sendQueue;
         this.nextTickAt = config.timers().tickNanos();
+        this.nextClientId = datapath.firstClientId();
+        if (!RpcIds.isClientId(nextClientId) || nextClientId <= 0) {
+            throw new IllegalArgumentException("first client id " + nextClientId + " must be even and positive");
+        }
     }
 
     /** A stack on {@code datapath}; drive it with {@link #start()} or {@link #runOnce()}. */
@@ -157,6 +161,8 @@ public final class HomaStack implements AutoCloseable {
 
     long send(HomaSocket socket, HomaAddress dest, MemorySegment payload, long cookie, boolean isPrivate) {
         checkLength(payload.byteSize(), 0);
+        // Copied before taking the lock: a megabyte copy under it would hold up the driver.
+        MemorySegment copy = copyOf(payload);
         lock.lock();
         try {
             checkUsable(socket);
@@ -167,7 +173,7 @@ public final class HomaStack implements AutoCloseable {
             nextClientId += RpcIds.CLIENT_ID_STEP;
             Peer peer = s.peer(dest.host());
             Rpc rpc = new Rpc(id, socket, peer, dest.port(), cookie, isPrivate, Rpc.State.CLIENT_OUTGOING);
-            rpc.out = new OutgoingMessage(copyOf(payload), config.unschedBytes(), s.now(), s.order++);
+            rpc.out = new OutgoingMessage(copy, config.unschedBytes(), s.now(), s.order++);
             s.outgoingBytes += payload.byteSize();
             clientRpcs.put(id, rpc);
             s.addLive(rpc);
@@ -203,6 +209,7 @@ public final class HomaStack implements AutoCloseable {
     void reply(HomaSocket socket, HomaMessage request, MemorySegment payload) {
         if (!request.isRequest()) throw new InvalidRpcArgumentException("message " + request.id() + " is a response, not a request", request.id());
         checkLength(payload.byteSize(), request.id());
+        MemorySegment copy = copyOf(payload);   // outside the lock, as in send
         lock.lock();
         try {
             checkUsable(socket);
@@ -219,7 +226,7 @@ public final class HomaStack implements AutoCloseable {
             request.replied = true;
             rpc.state = Rpc.State.SERVER_OUTGOING;
             rpc.silentTicks = 0;
-            rpc.out = new OutgoingMessage(copyOf(payload), config.unschedBytes(), s.now(), s.order++);
+            rpc.out = new OutgoingMessage(copy, config.unschedBytes(), s.now(), s.order++);
             s.outgoingBytes += payload.byteSize();
             metrics.increment(Metrics.Counter.RESPONSES_SENT);
             sendQueue.offer(rpc.out, rpc);
@@ -347,7 +354,8 @@ public final class HomaStack implements AutoCloseable {
             if (driver != null) throw new IllegalStateException("driver already running");
             driver = Thread.ofPlatform().daemon().name("homa-driver-" + datapath.describe(localAddress())).start(() -> {
                 while (!isClosedNow()) {
-                    if (!runOnce()) LockSupport.parkNanos(DRIVER_IDLE_PARK_NANOS);
+                    // Idle: wait for a packet, but no longer than the next timer tick.
+                    if (!runOnce()) datapath.awaitPackets(Math.max(1, untilNextTick));
                 }
             });
             return this;
@@ -383,6 +391,7 @@ public final class HomaStack implements AutoCloseable {
             }
             worked |= s.pumpTx() > 0;
             writer.flush();
+            untilNextTick = nextTickAt - now;
             return worked;
         } finally {
             s.unlockAndRunDeferred();

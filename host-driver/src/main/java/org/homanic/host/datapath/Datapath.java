@@ -1,6 +1,9 @@
 package org.homanic.host.datapath;
 
+import org.homanic.protocol.wire.RpcIds;
+
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Moves Homa packets between this host and its peers. Packets start at the Homa header; a
@@ -33,8 +36,26 @@ public interface Datapath extends AutoCloseable {
      */
     default int pollUnreachable(long[] peers, int[] ports) { return 0; }
 
+    /**
+     * Waits up to {@code maxNanos} for a packet to arrive; the driver calls it after a round that
+     * found nothing to do. Datapaths that can sleep until a packet comes (a socket: poll) do so;
+     * the default naps briefly and lets the driver look again.
+     */
+    default void awaitPackets(long maxNanos) {
+        LockSupport.parkNanos(Math.min(maxNanos, 20_000));
+    }
+
     /** Tells {@code peer} that nothing listens on {@code port} here (ICMP port-unreachable). */
     default void reportPortUnreachable(long peer, int port) {}
+
+    /**
+     * The id of a stack's first client RPC (then +2 each). HomaModule starts at 2, once per
+     * boot. A datapath whose address a later stack can take over (a socket: the next process on
+     * the same IP address and port) starts somewhere unpredictable instead, so that a server
+     * still remembering the old stack's finished ids does not drop the new stack's requests as
+     * duplicates.
+     */
+    default long firstClientId() { return RpcIds.FIRST_CLIENT_ID; }
 
     @Override
     void close();

@@ -51,6 +51,16 @@ public final class PacketBatch {
         return slots[count];
     }
 
+    /**
+     * The {@code k}-th free slot after the published ones, for a datapath that receives several
+     * packets at once straight into the slots; it then publishes them in order with
+     * {@link #next()} and {@link #commit}.
+     */
+    public MemorySegment nextFree(int k) {
+        if (k < 0 || count + k >= slots.length) throw new IndexOutOfBoundsException("free slot " + k + " of " + (slots.length - count));
+        return slots[count + k];
+    }
+
     /** Publishes the slot returned by {@link #next()}. */
     public void commit(int length, long peer, int priority) {
         commit(length, peer, priority, 0);

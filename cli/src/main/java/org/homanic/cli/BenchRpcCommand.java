@@ -1,0 +1,266 @@
+package org.homanic.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.homanic.host.HomaSocket;
+import org.homanic.host.HomaStack;
+import org.homanic.host.HostConfig;
+import org.homanic.host.api.HomaAddress;
+import org.homanic.host.datapath.linux.UdpDatapath;
+import org.homanic.host.timer.Clock;
+import org.homanic.host.timer.TimerConfig;
+import org.homanic.protocol.workload.MessageSizeSampler;
+import org.homanic.protocol.workload.Workload;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code ./homa bench rpc}: Homa over UDP against Java TCP, between two processes on loopback. */
+@Command(name = "rpc", mixinStandardHelpOptions = true,
+        description = {"Round trips of echo RPCs between this process and a server process it starts (a second JVM) on "
+                + "loopback, Homa over UDP and Java TCP (one connection per client, length-prefixed requests) in the same run.",
+                "1. Echo: 100-byte RPCs one at a time; p50 and p99 for both and the ratios TCP/Homa.",
+                "2. Mixed: W4 sizes (capped at 1,000,000) from several clients sharing the server, each with several RPCs "
+                        + "outstanding; p99 of the RPCs under 1,000 bytes for both and the ratio TCP/Homa (Homa's goal: >= 5).",
+                "Every response is checked byte for byte."},
+        footer = {"", "Examples:", "  ./homa bench rpc", "  ./homa bench rpc --clients 8 --mixed-rpcs 500 --json"})
+public final class BenchRpcCommand implements Callable<Integer> {
+    static final double MIXED_GOAL = 5;
+    static final int SMALL = 1000;
+    /**
+     * HomaModule's defaults but a 5 s RPC timeout: a stall of a JVM on a shared machine must
+     * show as latency in the figures, not abort the run.
+     */
+    static final HostConfig STACK_CONFIG = HostConfig.defaults().withTimers(TimerConfig.defaults().withTimeoutTicks(5000));
+
+    @Option(names = "--echo-rpcs", paramLabel = "N", defaultValue = "20000", description = "Measured 100-byte RPCs per transport (default ${DEFAULT-VALUE}).")
+    int echoRpcs;
+
+    @Option(names = "--warmup-rpcs", paramLabel = "N", defaultValue = "3000", description = "Unmeasured 100-byte RPCs per transport first (default ${DEFAULT-VALUE}).")
+    int warmupRpcs;
+
+    @Option(names = "--clients", paramLabel = "K", defaultValue = "4", description = "Mixed load: clients sharing the server (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--outstanding", paramLabel = "O", defaultValue = "4", description = "Mixed load: RPCs each client keeps in flight (default ${DEFAULT-VALUE}).")
+    int outstanding;
+
+    @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "400", description = "Mixed load: RPCs per client per transport (default ${DEFAULT-VALUE}).")
+    int mixedRpcs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for W4 sizes and payloads (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (echoRpcs < 100 || warmupRpcs < 0 || clients < 1 || clients > 64 || outstanding < 1 || outstanding > 64 || mixedRpcs < 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --mixed-rpcs >= 10");
+        }
+        Process server = startServer();
+        try {
+            Ports ports = readPorts(server);
+            InetAddress loopback = InetAddress.getByName("127.0.0.1");
+            InetSocketAddress tcp = new InetSocketAddress(loopback, ports.tcp());
+            Progress progress = new Progress(System.err, 4);
+            try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0)), BenchRpcCommand.STACK_CONFIG, Clock.system()).start()) {
+                UdpDatapath datapath = (UdpDatapath) stack.datapath();
+                HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, ports.udp())), RpcBenchServer.HOMA_PORT);
+
+                progress.begin("echo, Homa over UDP: " + warmupRpcs + " + " + echoRpcs + " RPCs of 100 bytes");
+                RpcLoad.Result homaEcho;
+                try (HomaSocket socket = stack.openSocket()) {
+                    check(RpcLoad.run(socket, homa, warmupRpcs, 1, i -> 100, seed, n -> {}), "Homa warm-up");
+                    homaEcho = check(RpcLoad.run(socket, homa, echoRpcs, 1, i -> 100, seed, n -> {}), "Homa echo");
+                }
+                progress.done(summary(homaEcho));
+                progress.begin("echo, TCP: " + warmupRpcs + " + " + echoRpcs + " RPCs of 100 bytes");
+                if (warmupRpcs > 0) check(TcpLoad.run(tcp, warmupRpcs, 1, i -> 100, seed), "TCP warm-up");
+                RpcLoad.Result tcpEcho = check(TcpLoad.run(tcp, echoRpcs, 1, i -> 100, seed), "TCP echo");
+                progress.done(summary(tcpEcho));
+
+                int[][] sizes = w4Sizes();
+                progress.begin("mixed W4, Homa over UDP: " + clients + " clients x " + mixedRpcs + " RPCs, " + outstanding + " outstanding each");
+                RpcLoad.Result homaMixed = mixed(c -> {
+                    try (HomaSocket socket = stack.openSocket()) {
+                        return RpcLoad.run(socket, homa, mixedRpcs, outstanding, i -> sizes[c][(int) i], seed + c, n -> {});
+                    }
+                });
+                progress.done(summary(homaMixed));
+                progress.begin("mixed W4, TCP: " + clients + " connections x " + mixedRpcs + " RPCs, " + outstanding + " outstanding each");
+                RpcLoad.Result tcpMixed = mixed(c -> TcpLoad.run(tcp, mixedRpcs, outstanding, i -> sizes[c][(int) i], seed + c));
+                progress.done(summary(tcpMixed));
+                report(homaEcho, tcpEcho, homaMixed, tcpMixed);
+            }
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
+        }
+        return 0;
+    }
+
+    private interface ClientRun {
+        RpcLoad.Result run(int client) throws Exception;
+    }
+
+    /** Runs one load per client at once and merges their samples. */
+    private RpcLoad.Result mixed(ClientRun run) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<RpcLoad.Result>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> run.run(client)));
+            }
+            List<RpcLoad.Result> results = new ArrayList<>();
+            for (Future<RpcLoad.Result> f : futures) results.add(check(f.get(), "mixed load"));
+            int n = results.stream().mapToInt(r -> r.latencies().length).sum();
+            long[] latencies = new long[n];
+            int[] sizes = new int[n];
+            int at = 0;
+            long nanos = 0, bytes = 0;
+            for (RpcLoad.Result r : results) {
+                System.arraycopy(r.latencies(), 0, latencies, at, r.latencies().length);
+                System.arraycopy(r.sizes(), 0, sizes, at, r.sizes().length);
+                at += r.latencies().length;
+                nanos = Math.max(nanos, r.nanos());
+                bytes += r.bytes();
+            }
+            return new RpcLoad.Result(latencies, sizes, n, 0, 0, nanos, bytes);
+        }
+    }
+
+    private int[][] w4Sizes() throws IOException {
+        Workload w4 = Workload.named("W4").cappedForHoma();
+        int[][] sizes = new int[clients][mixedRpcs];
+        for (int c = 0; c < clients; c++) {
+            MessageSizeSampler sampler = new MessageSizeSampler(w4, seed * 1000 + c);
+            for (int i = 0; i < mixedRpcs; i++) sizes[c][i] = (int) sampler.next();
+        }
+        return sizes;
+    }
+
+    private static RpcLoad.Result check(RpcLoad.Result r, String what) {
+        if (r.failed() > 0 || r.mismatched() > 0) {
+            throw new CliException(what + ": " + r.failed() + " RPCs failed and " + r.mismatched() + " came back different");
+        }
+        return r;
+    }
+
+    /** Latencies (µs) of the RPCs whose request is under {@code limit} bytes, sorted. */
+    static long[] below(RpcLoad.Result r, int limit) {
+        return java.util.stream.IntStream.range(0, r.latencies().length).filter(i -> r.sizes()[i] < limit)
+                .mapToLong(i -> r.latencies()[i]).sorted().toArray();
+    }
+
+    private static long[] sorted(RpcLoad.Result r) {
+        long[] s = r.latencies().clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    private static String summary(RpcLoad.Result r) {
+        long[] s = sorted(r);
+        return String.format(Locale.ROOT, "%,d RPCs, p50 %.1f us, p99 %.1f us", r.completed(), RpcLoad.quantile(s, 0.5) / 1e3, RpcLoad.quantile(s, 0.99) / 1e3);
+    }
+
+    private void report(RpcLoad.Result homaEcho, RpcLoad.Result tcpEcho, RpcLoad.Result homaMixed, RpcLoad.Result tcpMixed) throws IOException {
+        long[] he = sorted(homaEcho), te = sorted(tcpEcho);
+        double homaP50 = RpcLoad.quantile(he, 0.5) / 1e3, homaP99 = RpcLoad.quantile(he, 0.99) / 1e3;
+        double tcpP50 = RpcLoad.quantile(te, 0.5) / 1e3, tcpP99 = RpcLoad.quantile(te, 0.99) / 1e3;
+        long[] hs = below(homaMixed, SMALL), ts = below(tcpMixed, SMALL);
+        double homaSmallP99 = RpcLoad.quantile(hs, 0.99) / 1e3, tcpSmallP99 = RpcLoad.quantile(ts, 0.99) / 1e3;
+        double homaAllP99 = RpcLoad.quantile(sorted(homaMixed), 0.99) / 1e3, tcpAllP99 = RpcLoad.quantile(sorted(tcpMixed), 0.99) / 1e3;
+        double mixedRatio = tcpSmallP99 / homaSmallP99;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("benchmark", "rpc");
+            o.put("transport", "loopback, two processes; Homa over UDP vs Java TCP");
+            o.put("echoBytes", 100);
+            o.put("echoRpcs", echoRpcs);
+            o.put("homaEchoP50Micros", round(homaP50));
+            o.put("homaEchoP99Micros", round(homaP99));
+            o.put("tcpEchoP50Micros", round(tcpP50));
+            o.put("tcpEchoP99Micros", round(tcpP99));
+            o.put("echoP50TcpToHomaRatio", round(tcpP50 / homaP50));
+            o.put("echoP99TcpToHomaRatio", round(tcpP99 / homaP99));
+            o.put("mixedWorkload", "W4");
+            o.put("mixedClients", clients);
+            o.put("mixedOutstandingPerClient", outstanding);
+            o.put("mixedRpcsPerClient", mixedRpcs);
+            o.put("mixedSmallRpcs", hs.length);
+            o.put("homaMixedSmallP99Micros", round(homaSmallP99));
+            o.put("tcpMixedSmallP99Micros", round(tcpSmallP99));
+            o.put("mixedSmallP99TcpToHomaRatio", round(mixedRatio));
+            o.put("mixedGoalRatio", MIXED_GOAL);
+            o.put("meetsMixedGoal", mixedRatio >= MIXED_GOAL);
+            o.put("homaMixedP99Micros", round(homaAllP99));
+            o.put("tcpMixedP99Micros", round(tcpAllP99));
+            o.put("homaMixedMegabytesPerSecond", round(homaMixed.bytes() / (homaMixed.nanos() / 1e9) / 1e6));
+            o.put("tcpMixedMegabytesPerSecond", round(tcpMixed.bytes() / (tcpMixed.nanos() / 1e9) / 1e6));
+            o.put("seed", seed);
+            o.put("cpus", Runtime.getRuntime().availableProcessors());
+            o.put("java", Runtime.version().toString());
+            out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+        } else {
+            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP vs Java TCP, %d CPUs%n", Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "  echo, 100 bytes, one at a time (%,d RPCs each):%n", echoRpcs);
+            out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", homaP50, homaP99);
+            out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us%n", tcpP50, tcpP99);
+            out.printf(Locale.ROOT, "    TCP/Homa  p50 %.2f   p99 %.2f%n", tcpP50 / homaP50, tcpP99 / homaP99);
+            out.printf(Locale.ROOT, "  mixed W4, %d clients x %d outstanding, %d RPCs each; RPCs under %d bytes (%d of them for Homa):%n",
+                    clients, outstanding, mixedRpcs, SMALL, hs.length);
+            out.printf(Locale.ROOT, "    Homa  p99 %8.1f us   (all sizes p99 %.1f us)%n", homaSmallP99, homaAllP99);
+            out.printf(Locale.ROOT, "    TCP   p99 %8.1f us   (all sizes p99 %.1f us)%n", tcpSmallP99, tcpAllP99);
+            out.printf(Locale.ROOT, "    TCP/Homa  p99 %.2f  (goal >= %.0f: %s)%n", mixedRatio, MIXED_GOAL, mixedRatio >= MIXED_GOAL ? "met" : "not met");
+        }
+        out.flush();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private record Ports(int udp, int tcp) {}
+
+    private static Process startServer() throws IOException {
+        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Homa.class.getName(), "bench", "rpc-server");
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static Ports readPorts(Process server) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line = r.readLine();
+        Matcher m = line == null ? null : Pattern.compile("ready udp=(\\d+) tcp=(\\d+)").matcher(line);
+        if (m == null || !m.find()) throw new CliException("the benchmark's server process did not start (it printed: " + line + ")");
+        return new Ports(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+}

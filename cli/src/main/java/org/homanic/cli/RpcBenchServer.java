@@ -1,0 +1,88 @@
+package org.homanic.cli;
+
+import org.homanic.host.HomaSocket;
+import org.homanic.host.HomaStack;
+import org.homanic.host.datapath.linux.UdpDatapath;
+import org.homanic.host.timer.Clock;
+import picocli.CommandLine.Command;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.Callable;
+
+/**
+ * The server half of {@code ./homa bench rpc}, run in a child JVM: a Homa echo server over UDP
+ * and a TCP echo server (4-byte length, then the bytes; a thread per connection), both on
+ * 127.0.0.1 with ports the kernel picks. Prints one line with the ports, then serves until its
+ * stdin closes (the parent is done or gone).
+ */
+@Command(name = "rpc-server", hidden = true, description = "Internal: the server process of 'bench rpc'.")
+final class RpcBenchServer implements Callable<Integer> {
+    static final int HOMA_PORT = 1000;
+
+    @Override
+    public Integer call() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        UdpDatapath datapath = UdpDatapath.open(new InetSocketAddress(loopback, 0));
+        try (HomaStack stack = HomaStack.open(datapath, BenchRpcCommand.STACK_CONFIG, Clock.system()).start();
+             ServerSocket tcp = new ServerSocket()) {
+            tcp.bind(new InetSocketAddress(loopback, 0), 64);
+            HomaSocket homa = stack.bind(HOMA_PORT);
+            Thread.ofPlatform().daemon().name("homa-echo").start(() -> {
+                try {
+                    homa.serve(request -> request.toByteArray());
+                } catch (InterruptedException | IllegalStateException stopped) {
+                    // the process is ending
+                }
+            });
+            Thread.ofPlatform().daemon().name("tcp-accept").start(() -> acceptLoop(tcp));
+            PrintStream out = System.out;
+            out.printf("ready udp=%d tcp=%d%n", datapath.boundAddress().getPort(), tcp.getLocalPort());
+            out.flush();
+            while (System.in.read() >= 0) {
+                // wait for the parent to close our stdin
+            }
+        }
+        return 0;
+    }
+
+    private static void acceptLoop(ServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                Thread.ofPlatform().daemon().name("tcp-echo").start(() -> echo(s));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private static void echo(Socket s) {
+        try (s; DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 1 << 16));
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 1 << 16))) {
+            byte[] buffer = new byte[1 << 20];
+            while (true) {
+                int length = in.readInt();
+                if (length < 0 || length > buffer.length) return;
+                in.readFully(buffer, 0, length);
+                out.writeInt(length);
+                out.write(buffer, 0, length);
+                out.flush();
+            }
+        } catch (EOFException done) {
+            // the client closed its connection
+        } catch (IOException e) {
+            // connection reset at the end of the run
+        }
+    }
+}
