@@ -106,9 +106,9 @@ final class DemoCommand implements Callable<Integer> {
                 if (!IngressPolicy.PASS_THROUGH.contains(why)) dropped += c[IngressCounter.reason(why)];
             }
             progress.done(r.ok() ? "matches the reference" : "MISMATCH: " + r.errors().getFirst());
-            report.add(String.format("  %-24s %d generated frames: %d valid Homa to 8 host queues (%d grant events), "
-                            + "%d other frames to the default queue, %d malformed dropped, %d marked bad by the MAC; %s",
-                    "IngressClassifier", r.frames(), c[IngressCounter.DELIVERED_HOMA], c[IngressCounter.DATA_EVENTS],
+            report.add(String.format("  %-22s %s%n      %d generated frames: %d valid Homa to 8 host queues (%d grant events), "
+                            + "%d other frames to the default queue, %d malformed dropped, %d marked bad by the MAC;%n      %s",
+                    "IngressClassifier", "priority packet classifier, ingress (simulated in Verilator)", r.frames(), c[IngressCounter.DELIVERED_HOMA], c[IngressCounter.DATA_EVENTS],
                     c[IngressCounter.DELIVERED_OTHER], dropped, c[IngressCounter.BAD_FRAME],
                     r.ok() ? "packets, metadata and counters equal the Java reference" : "differs from the reference"));
             if (!r.ok()) throw new CliException("the classifier differs from its reference: " + r.errors().getFirst());
