@@ -1,6 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.homanic.rtl.classifier.ClassifierBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,11 +60,7 @@ final class BenchClassifierCommand implements Runnable {
             top.put("design", "classifier");
             top.put("width", width);
             top.put("rows", list);
-            try {
-                out.println(new ObjectMapper().writeValueAsString(top));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(JsonReport.of(top));
         } else {
             out.printf("classifier, %d-bit bus, %d back-to-back frames per size, host/MAC always ready%n", width, frames);
             out.printf("%-8s %6s %6s %12s %12s %18s %6s%n", "dir", "bytes", "beats", "packets/cyc", "beats/cyc",

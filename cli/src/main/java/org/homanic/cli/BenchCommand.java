@@ -1,7 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.homanic.testbench.SimulationBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,11 +91,7 @@ public final class BenchCommand implements Runnable {
             m.put("java_batched_cycles_per_second", r.javaBatchedCyclesPerSecond());
             m.put("ratio_per_cycle_to_cpp", r.ratioPerCycleToCpp());
             m.put("ratio_batched_to_cpp", r.ratioBatchedToCpp());
-            try {
-                return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return JsonReport.of(m);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.homanic.rtl.grant.GrantSchedulerParams;
 import org.homanic.rtl.grant.sim.GrantBench;
 import org.homanic.rtl.grant.sim.GrantSchedulerSim;
@@ -65,7 +64,7 @@ final class BenchGrantSchedulerCommand implements Callable<Integer> {
             root.put("design", "grant-scheduler");
             root.put("events", events);
             root.put("results", rows);
-            out.println(new ObjectMapper().writeValueAsString(root));
+            out.println(JsonReport.of(root));
         } else {
             out.printf("grant-scheduler, %d DATA events per measurement (simulated cycles)%n", events);
             out.printf("%8s %16s %16s %22s %18s%n", "entries", "events/cycle", "events/cycle", "event->GRANT cycles", "END+promotion");

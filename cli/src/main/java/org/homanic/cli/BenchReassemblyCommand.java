@@ -1,7 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.homanic.host.bench.ReassemblyBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,7 +82,7 @@ public final class BenchReassemblyCommand implements Callable<Integer> {
             o.put("reassemblySamplesGBps", rounded(r.reassemblySamples()));
             o.put("copySamplesGBps", rounded(r.copySamples()));
             o.put("java", Runtime.version().toString());
-            out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+            out.println(JsonReport.of(o));
         } else {
             out.printf(Locale.ROOT, "reassembly: %,d-byte messages in %d packets of %d bytes, %s, 1 core, median of %d%n",
                     setup.messageBytes(), r.packetsPerMessage(), setup.payloadPerPacket(),

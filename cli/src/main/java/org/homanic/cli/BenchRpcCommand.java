@@ -1,7 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.homanic.host.HomaSocket;
 import org.homanic.host.HomaStack;
 import org.homanic.host.HostConfig;
@@ -228,7 +226,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("seed", seed);
             o.put("cpus", Runtime.getRuntime().availableProcessors());
             o.put("java", Runtime.version().toString());
-            out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+            out.println(JsonReport.of(o));
         } else {
             out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP vs Java TCP, %d CPUs%n", Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "  echo, 100 bytes, one at a time (%,d RPCs each):%n", echoRpcs);

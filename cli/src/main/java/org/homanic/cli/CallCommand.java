@@ -1,7 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.homanic.host.HomaSocket;
 import org.homanic.host.HomaStack;
 import org.homanic.host.api.HomaAddress;
@@ -152,7 +150,7 @@ public final class CallCommand implements Callable<Integer> {
             o.put("rpcsPerSecond", round(rate));
             o.put("megabytesPerSecond", round(mbps));
             o.put("seed", seed);
-            out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+            out.println(JsonReport.of(o));
         } else {
             out.printf(Locale.ROOT, "%,d echo RPCs to %s over %s, sizes %s, %d outstanding, seed %d%n", count, server, transport,
                     workload == null ? size + " bytes" : workload.toUpperCase(Locale.ROOT), concurrency, seed);

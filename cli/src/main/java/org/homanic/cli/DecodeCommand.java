@@ -1,7 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.homanic.protocol.decode.DecodedPacket;
 import org.homanic.protocol.decode.PacketDecoder;
 import org.homanic.protocol.pcap.PcapReader;
@@ -97,7 +95,7 @@ public final class DecodeCommand implements Callable<Integer> {
             root.put("count", packets.size());
             root.put("accepted", decoded.stream().filter(DecodedPacket::accepted).count());
             root.put("packets", packets);
-            out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(root));
+            out.println(JsonReport.of(root));
         } else {
             for (int i = 0; i < decoded.size(); i++) {
                 String when = times.get(i) == null ? "" : String.format(" at %.9f s", times.get(i) / 1e9);

@@ -1,6 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.homanic.rtl.classifier.EgressClassifier;
 import org.homanic.rtl.classifier.EgressFuzz;
 import org.homanic.rtl.classifier.IngressClassifier;
@@ -126,11 +125,7 @@ final class FuzzClassifierCommand implements Callable<Integer> {
             }
             m.put("ok", ok);
             m.put("errors", errors);
-            try {
-                out.println(new ObjectMapper().writeValueAsString(m));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(JsonReport.of(m));
         } else {
             for (Map.Entry<String, IngressFuzz.Result> e : results.entrySet()) {
                 IngressFuzz.Result r = e.getValue();

@@ -1,6 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.homanic.rtl.grant.GrantSchedulerParams;
 import org.homanic.rtl.grant.sim.GrantDifferential;
 import org.homanic.rtl.grant.sim.GrantSchedulerSim;
@@ -68,7 +67,7 @@ final class FuzzGrantSchedulerCommand implements Callable<Integer> {
             m.put("first_mismatch", r.firstMismatch());
             m.put("counters_agree", r.countersAgree());
             m.put("ok", ok);
-            out.println(new ObjectMapper().writeValueAsString(m));
+            out.println(JsonReport.of(m));
         } else {
             out.printf("grant-scheduler fuzz: seed %d, %d entries, %s%n", seed, entries, r.config());
             out.printf("  %d events in %d cycles, %.2f s, %.0f events/s%n", r.events(), r.cycles(), r.seconds(), r.eventsPerSecond());

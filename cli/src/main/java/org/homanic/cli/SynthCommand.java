@@ -1,7 +1,5 @@
 package org.homanic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.homanic.hdl.Module;
 import org.homanic.hdl.Signal;
 import org.homanic.hdl.lib.SerialPins;
@@ -125,7 +123,7 @@ final class SynthCommand implements Callable<Integer> {
         report.put("yosysSeconds", Math.round(r.seconds() * 10) / 10.0);
         report.put("artifacts", dir.toString());
         if (json) {
-            stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            stdout.println(JsonReport.of(report));
         } else {
             stdout.printf("%s on %s: %d LUTs, %d flip-flops, %s block RAMs, %d LUT RAMs, %d DSPs%n", name,
                     report.get("target"), r.luts(), r.flipFlops(), r.blockRams(), r.lutRams(), r.dsps());
