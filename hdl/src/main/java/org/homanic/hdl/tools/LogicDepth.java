@@ -18,9 +18,10 @@ import java.util.Set;
  *
  * <p>Yosys' own {@code ltp} counts every cell on a path, including each carry cell of an
  * adder, so it is not "LUT levels". This reads the flattened netlist Yosys writes with
- * {@code write_json}, walks the combinational cells from every start point (module inputs,
- * flip-flop and block-RAM outputs) to every end point (module outputs, flip-flop and RAM
- * inputs) and counts only LUT cells (LUT RAM reads count as one LUT). Carry chains are
+ * {@code write_json}, walks the combinational cells from every register-like start point
+ * (flip-flop, block-RAM and DSP outputs) to every register-like end point (their inputs) and
+ * counts only LUT cells (LUT RAM reads count as one LUT). Paths that begin at a module input or
+ * end at a module output are left out: they continue in the logic around the design. Carry chains are
  * measured separately, as the longest run of carry cells linked carry-out to carry-in.
  */
 public final class LogicDepth {
@@ -87,15 +88,11 @@ public final class LogicDepth {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = module.path("ports").fields(); it.hasNext(); ) {
             JsonNode p = it.next().getValue();
+            // Paths from inputs or to outputs are not register-to-register: the ports name them only.
             boolean output = "output".equals(p.path("direction").asText());
             for (JsonNode bit : p.path("bits")) {
-                if (bit.isInt()) {
-                    if (output) {
-                        ends.add(bit.asInt());
-                        endName.putIfAbsent(bit.asInt(), "output port");
-                    } else {
-                        startName.putIfAbsent(bit.asInt(), "input port");
-                    }
+                if (bit.isInt() && !output) {
+                    startName.putIfAbsent(bit.asInt(), "input port");
                 }
             }
         }
@@ -110,27 +107,33 @@ public final class LogicDepth {
                 endName.getOrDefault(bestBit, "?"));
     }
 
-    /** LUT levels from any start point to {@code bit}. */
+    /** Stands for "no register behind this bit": module inputs and undriven bits start no path. */
+    private static final int NO_PATH = Integer.MIN_VALUE / 2;
+
+    /** LUT levels from the nearest register or RAM output to {@code bit}, or {@link #NO_PATH}. */
     private int depthOf(int bit) {
         Integer known = depth.get(bit);
         if (known != null) {
             return known;
         }
         Cell c = driver.get(bit);
-        if (c == null || !visiting.add(bit)) {
-            return 0;
+        if (c == null) {
+            return startName.containsKey(bit) && !startName.get(bit).equals("input port") ? 0 : NO_PATH;
         }
-        int worst = 0;
+        if (!visiting.add(bit)) {
+            return NO_PATH;
+        }
+        int worst = NO_PATH;
         int worstInput = -1;
         for (int in : c.inputs()) {
             int d = depthOf(in);
-            if (d > worst || worstInput < 0) {
+            if (d > worst) {
                 worst = d;
                 worstInput = in;
             }
         }
         visiting.remove(bit);
-        int result = worst + (isLut(c.type()) ? 1 : 0);
+        int result = worst == NO_PATH ? NO_PATH : worst + (isLut(c.type()) ? 1 : 0);
         depth.put(bit, result);
         if (worstInput >= 0) {
             via.put(bit, worstInput);

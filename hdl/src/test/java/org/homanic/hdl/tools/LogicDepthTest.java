@@ -36,9 +36,15 @@ class LogicDepthTest {
                 "\"c3\":" + cell("CARRY8", "CI=13;S=2", "CO=14"),
                 "\"l3\":" + cell("LUT2", "I0=14;I1=2", "O=15"),
                 "\"ff1\":" + cell("FDRE", "C=1;D=15", "Q=20"),
-                "\"l4\":" + cell("LUT3", "I0=2", "O=30"));
+                "\"l4\":" + cell("LUT3", "I0=2", "O=30"),
+                // Four LUTs from a module input to a flop: not register-to-register, so not counted.
+                "\"p1\":" + cell("LUT6", "I0=50", "O=51"),
+                "\"p2\":" + cell("LUT6", "I0=51", "O=52"),
+                "\"p3\":" + cell("LUT6", "I0=52", "O=53"),
+                "\"p4\":" + cell("LUT6", "I0=53", "O=54"),
+                "\"ff2\":" + cell("FDRE", "C=1;D=54", "Q=55"));
         String json = "{\"modules\":{\"top\":{\"ports\":{\"clk\":{\"direction\":\"input\",\"bits\":[1]},"
-                + "\"in\":{\"direction\":\"input\",\"bits\":[3,40]},\"out\":{\"direction\":\"output\",\"bits\":[30]}},"
+                + "\"in\":{\"direction\":\"input\",\"bits\":[3,40,50]},\"out\":{\"direction\":\"output\",\"bits\":[30]}},"
                 + "\"cells\":{" + cells + "}}}}";
         Path file = dir.resolve("n.json");
         Files.writeString(file, json);
