@@ -17,7 +17,8 @@ import java.util.Map;
  * (ingress) or MAC (egress) always ready; drops must be zero.
  */
 @Command(name = "classifier", mixinStandardHelpOptions = true,
-        description = {"Throughput (packets and beats per cycle) and first-beat latency of the classifier in",
+        description = {"The classifier's throughput and first-beat latency per frame size, in simulation.",
+                "Throughput (packets and beats per cycle) and first-beat latency of the classifier in",
                 "simulation, per frame size, with back-to-back frames and a draining host / MAC."})
 final class BenchClassifierCommand implements Runnable {
     @CommandLine.Spec

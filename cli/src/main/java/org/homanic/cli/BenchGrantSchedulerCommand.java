@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ./homa bench grant-scheduler}: event rate and event-to-GRANT latency of the RTL, in cycles. */
 @Command(name = "grant-scheduler", mixinStandardHelpOptions = true,
-        description = {"Simulated cycle counts of the grant scheduler at several table sizes: DATA events accepted",
+        description = {"The grant scheduler's event rate and latency in simulated cycles.",
+                "Simulated cycle counts of the grant scheduler at several table sizes: DATA events accepted",
                 "per cycle (input always valid, GRANT always ready), cycles from acceptance to GRANT, and the",
                 "cycles of an END that promotes a waiting message (a table scan)."})
 final class BenchGrantSchedulerCommand implements Callable<Integer> {

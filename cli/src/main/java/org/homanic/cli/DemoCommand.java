@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
  * the NIC pipeline) extend it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the main flow on built-in designs: generate Verilog from the Java hdl,",
+        description = {"Run the main flow on built-in designs and report what it did.",
+                "Generate Verilog from the Java hdl,",
                 "lint it with Verilator (-Wall), synthesize it with Yosys for UltraScale+, simulate it in",
                 "Verilator from Java with random traffic checked at the output, and report."})
 final class DemoCommand implements Callable<Integer> {

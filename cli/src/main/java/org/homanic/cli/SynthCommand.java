@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * and its deepest register-to-register path in LUT levels (and, for iCE40, nextpnr's Fmax).
  */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Synthesize a design with Yosys and report LUTs, flip-flops, block RAMs and the deepest",
+        description = {"Synthesize a design with Yosys and report its resources and logic depth.",
+                "LUTs, flip-flops, block RAMs and the deepest",
                 "register-to-register path in LUT levels (carry chains reported separately)."},
         footer = {"", "Designs: see ./homa synth --list", "Examples:",
                 "  ./homa synth axis-pipeline --target xcup",
