@@ -79,11 +79,15 @@ public final class LogicDepth {
         int best = 0;
         int bestBit = -1;
         List<Integer> ends = new ArrayList<>();
+        Map<Integer, String> signalNames = signalNames(module);
         for (Cell c : cells) {
             if (isSequential(c.type())) {
+                // Name a register by the signal on its output: Yosys renames the cells, not the nets.
+                String label = c.outputs().stream().map(signalNames::get).filter(java.util.Objects::nonNull)
+                        .findFirst().map(n -> c.type() + " " + n).orElse(c.type() + " " + c.name());
                 ends.addAll(c.inputs());
-                c.inputs().forEach(b -> endName.putIfAbsent(b, c.type() + " " + c.name()));
-                c.outputs().forEach(b -> startName.putIfAbsent(b, c.type() + " " + c.name()));
+                c.inputs().forEach(b -> endName.putIfAbsent(b, label));
+                c.outputs().forEach(b -> startName.putIfAbsent(b, label));
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = module.path("ports").fields(); it.hasNext(); ) {
@@ -109,6 +113,25 @@ public final class LogicDepth {
 
     /** Stands for "no register behind this bit": module inputs and undriven bits start no path. */
     private static final int NO_PATH = Integer.MIN_VALUE / 2;
+
+    /** Each bit's user-visible signal name ({@code name[i]}), from the netlist's netnames. */
+    private static Map<Integer, String> signalNames(JsonNode module) {
+        Map<Integer, String> names = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = module.path("netnames").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().path("hide_name").asInt(0) != 0) {
+                continue;
+            }
+            JsonNode bits = e.getValue().path("bits");
+            for (int i = 0; i < bits.size(); i++) {
+                if (bits.get(i).isInt()) {
+                    String name = bits.size() > 1 ? e.getKey() + "[" + i + "]" : e.getKey();
+                    names.merge(bits.get(i).asInt(), name, (a, b) -> a.length() <= b.length() ? a : b);
+                }
+            }
+        }
+        return names;
+    }
 
     /** LUT levels from the nearest register or RAM output to {@code bit}, or {@link #NO_PATH}. */
     private int depthOf(int bit) {

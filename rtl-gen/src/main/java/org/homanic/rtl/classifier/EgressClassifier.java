@@ -145,7 +145,9 @@ public final class EgressClassifier extends Module {
         for (int i = 0; i < 8; i++) inc[EgressCounter.LEVEL_BASE + i] = queues.enqueued.bit(i);
         for (int i = 0; i < n; i++) {
             UInt c = reg("count_" + EgressCounter.ALL.get(i).name(), UInt(32), 0);
-            final Bool up = inc[i];
+            // Counting one cycle late keeps the event logic and the counter's adder in separate stages.
+            Bool up = reg("count_" + EgressCounter.ALL.get(i).name() + "_up", Bool(), 0);
+            sync(up, inc[i]);
             when(up, () -> sync(c, c.add(1)));
             comb(counters.get(i), c);
         }
