@@ -126,11 +126,21 @@ public final class LogicDepth {
             for (int i = 0; i < bits.size(); i++) {
                 if (bits.get(i).isInt()) {
                     String name = bits.size() > 1 ? e.getKey() + "[" + i + "]" : e.getKey();
-                    names.merge(bits.get(i).asInt(), name, (a, b) -> a.length() <= b.length() ? a : b);
+                    names.merge(bits.get(i).asInt(), name, LogicDepth::betterName);
                 }
             }
         }
         return names;
+    }
+
+    /** A designer's name over a generated one ({@code _add_3}), then the shorter. */
+    private static String betterName(String a, String b) {
+        boolean aGenerated = a.startsWith("_") || a.contains("._");
+        boolean bGenerated = b.startsWith("_") || b.contains("._");
+        if (aGenerated != bGenerated) {
+            return aGenerated ? b : a;
+        }
+        return a.length() <= b.length() ? a : b;
     }
 
     /** LUT levels from the nearest register or RAM output to {@code bit}, or {@link #NO_PATH}. */
