@@ -7,6 +7,7 @@ import org.homanic.hdl.Stream;
 import org.homanic.hdl.UInt;
 import org.homanic.hdl.Vec;
 import org.homanic.hdl.lib.Fifo;
+import org.homanic.hdl.lib.RegSlice;
 import org.homanic.hdl.lib.PacketFifo;
 
 import static org.homanic.hdl.Hdl.*;
@@ -128,7 +129,8 @@ public final class EgressClassifier extends Module {
 
         EgressQueues queues = instance("queues", new EgressQueues(w, p.levelBytes() / p.beatBytes()));
         connect(queues.in, staging.out);
-        connect(queues.decision, decisions.out);
+        // A register slice after the FIFO's block-RAM read keeps the queues' decision logic within 6 LUT levels.
+        connect(queues.decision, RegSlice.after(decisions.out));
         connect(queues.nic, s_nic);
         comb(queues.limit, cfg_level_limit);
         connect(m_axis, queues.out);
