@@ -20,7 +20,8 @@ import java.util.Set;
  * adder, so it is not "LUT levels". This reads the flattened netlist Yosys writes with
  * {@code write_json}, walks the combinational cells from every register-like start point
  * (flip-flop, block-RAM and DSP outputs) to every register-like end point (their inputs) and
- * counts only LUT cells (LUT RAM reads count as one LUT). Paths that begin at a module input or
+ * counts only LUT cells (a LUT RAM read, from its address pins, counts as one LUT; its data and
+ * write-enable pins end paths, as a flip-flop's D does). Paths that begin at a module input or
  * end at a module output are left out: they continue in the logic around the design. Carry chains are
  * measured separately, as the longest run of carry cells linked carry-out to carry-in.
  */
@@ -32,6 +33,7 @@ public final class LogicDepth {
     private record Cell(String name, String type, List<Integer> inputs, List<Integer> outputs) {}
 
     private final Map<Integer, Cell> driver = new HashMap<>();
+    private final List<Integer> ramWriteInputs = new ArrayList<>();
     /** Which flip-flop, RAM or port starts (drives) or ends (reads) each bit, for naming the deepest path. */
     private final Map<Integer, String> startName = new HashMap<>();
     private final Map<Integer, String> endName = new HashMap<>();
@@ -58,16 +60,26 @@ public final class LogicDepth {
             JsonNode c = e.getValue();
             List<Integer> in = new ArrayList<>();
             List<Integer> out = new ArrayList<>();
+            String type = c.path("type").asText();
+            boolean lutRam = isLutRam(type);
             for (Iterator<Map.Entry<String, JsonNode>> ports = c.path("connections").fields(); ports.hasNext(); ) {
                 Map.Entry<String, JsonNode> p = ports.next();
                 boolean output = "output".equals(c.path("port_directions").path(p.getKey()).asText());
+                // A LUT RAM reads combinationally from its address pins only; its data and write
+                // enable are sampled at the clock edge, like a flip-flop's D.
+                boolean writeSide = lutRam && !output && !isReadAddress(p.getKey());
                 for (JsonNode bit : p.getValue()) {
                     if (bit.isInt()) {
-                        (output ? out : in).add(bit.asInt());
+                        if (writeSide) {
+                            ramWriteInputs.add(bit.asInt());
+                            endName.putIfAbsent(bit.asInt(), type + " " + e.getKey() + " (write)");
+                        } else {
+                            (output ? out : in).add(bit.asInt());
+                        }
                     }
                 }
             }
-            cells.add(new Cell(e.getKey(), c.path("type").asText(), in, out));
+            cells.add(new Cell(e.getKey(), type, in, out));
         }
         for (Cell c : cells) {
             if (!isSequential(c.type())) {
@@ -80,6 +92,7 @@ public final class LogicDepth {
         int bestBit = -1;
         List<Integer> ends = new ArrayList<>();
         Map<Integer, String> signalNames = signalNames(module);
+        ends.addAll(ramWriteInputs);
         for (Cell c : cells) {
             if (isSequential(c.type())) {
                 // Name a register by the signal on its output: Yosys renames the cells, not the nets.
@@ -236,6 +249,15 @@ public final class LogicDepth {
 
     private static boolean isLut(String type) {
         return type.startsWith("LUT") || type.equals("SB_LUT4") || type.matches("RAM\\d+[MSX].*");
+    }
+
+    private static boolean isLutRam(String type) {
+        return type.matches("RAM\\d+[MSX].*");
+    }
+
+    /** Address pins of Xilinx LUT RAMs (ADDRA…ADDRH, A0…A6, DPRA0…DPRA6, RADR…): the read side. */
+    private static boolean isReadAddress(String pin) {
+        return pin.startsWith("ADDR") || pin.matches("A\\d+") || pin.startsWith("DPRA") || pin.startsWith("RADR");
     }
 
     private static boolean isCarry(String type) {

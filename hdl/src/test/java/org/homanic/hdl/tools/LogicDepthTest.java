@@ -55,4 +55,21 @@ class LogicDepthTest {
         assertEquals("FDRE ff0", r.from());
         assertEquals("FDRE ff1", r.to());
     }
+
+    @Test
+    void lutRamWritesEndPathsAndOnlyItsAddressFeedsItsOutput(@TempDir Path dir) throws Exception {
+        // ff0 -> LUT6 -> RAM64M write data; ff0 -> RAM64M read address -> LUT2 -> ff1.
+        String cells = String.join(",",
+                "\"ff0\":" + cell("FDRE", "C=1;D=40", "Q=2"),
+                "\"l1\":" + cell("LUT6", "I0=2", "O=60"),
+                "\"ram\":" + cell("RAM64M", "ADDRA=2;DIA=60;WE=2", "DOA=61"),
+                "\"l2\":" + cell("LUT2", "I0=61", "O=62"),
+                "\"ff1\":" + cell("FDRE", "C=1;D=62", "Q=63"));
+        String json = "{\"modules\":{\"top\":{\"ports\":{\"clk\":{\"direction\":\"input\",\"bits\":[1]},"
+                + "\"in\":{\"direction\":\"input\",\"bits\":[40]}},\"cells\":{" + cells + "}}}}";
+        Path file = dir.resolve("ram.json");
+        Files.writeString(file, json);
+        LogicDepth.Result r = LogicDepth.analyse(file, "top");
+        assertEquals(2, r.lutLevels(), "the RAM read (1) and LUT2 (1); the write data path is not a read path");
+    }
 }
