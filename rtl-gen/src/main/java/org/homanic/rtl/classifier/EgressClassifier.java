@@ -7,7 +7,6 @@ import org.homanic.hdl.Stream;
 import org.homanic.hdl.UInt;
 import org.homanic.hdl.Vec;
 import org.homanic.hdl.lib.Fifo;
-import org.homanic.hdl.lib.RegSlice;
 import org.homanic.hdl.lib.PacketFifo;
 
 import static org.homanic.hdl.Hdl.*;
@@ -129,8 +128,7 @@ public final class EgressClassifier extends Module {
 
         EgressQueues queues = instance("queues", new EgressQueues(w, p.levelBytes() / p.beatBytes()));
         connect(queues.in, staging.out);
-        // A register slice after the FIFO's block-RAM read keeps the queues' decision logic within 6 LUT levels.
-        connect(queues.decision, RegSlice.after(decisions.out));
+        connect(queues.decision, decisions.out);
         connect(queues.nic, s_nic);
         comb(queues.limit, cfg_level_limit);
         connect(m_axis, queues.out);
@@ -147,9 +145,7 @@ public final class EgressClassifier extends Module {
         for (int i = 0; i < 8; i++) inc[EgressCounter.LEVEL_BASE + i] = queues.enqueued.bit(i);
         for (int i = 0; i < n; i++) {
             UInt c = reg("count_" + EgressCounter.ALL.get(i).name(), UInt(32), 0);
-            // Counting one cycle late keeps the event logic and the counter's adder in separate stages.
-            Bool up = reg("count_" + EgressCounter.ALL.get(i).name() + "_up", Bool(), 0);
-            sync(up, inc[i]);
+            final Bool up = inc[i];
             when(up, () -> sync(c, c.add(1)));
             comb(counters.get(i), c);
         }

@@ -90,14 +90,6 @@ public final class EgressQueues extends Module {
         }
         UInt patched = let("patched", cat(lanes));
         Bool start = let("start", fire.and(head));
-        // The enqueue/full events only feed counters: register them first, so the room check and
-        // the one-hot level decode sit in different stages.
-        Bool startAccepted = reg("start_accepted", Bool(), 0);
-        Bool startRefused = reg("start_refused", Bool(), 0);
-        UInt startLevel = reg("start_level", UInt(3), 0);
-        sync(startAccepted, start.and(accNow));
-        sync(startRefused, start.and(accNow.not()));
-        sync(startLevel, d.level);
         UInt sent = lit(0, 8);
         for (int q = 0; q < 8; q++) {
             comb(level[q].in.valid, fire.and(accCur).and(selCur.eq(q)));
@@ -108,10 +100,10 @@ public final class EgressQueues extends Module {
             unused(level[q].in.ready);
         }
         for (int q = 7; q >= 0; q--) {
-            sent = sent.or(mux(startAccepted.and(startLevel.eq(q)), lit(1L << q, 8), lit(0, 8)));
+            sent = sent.or(mux(start.and(accNow).and(d.level.eq(q)), lit(1L << q, 8), lit(0, 8)));
         }
         comb(enqueued, sent);
-        comb(queueFull, startRefused);
+        comb(queueFull, start.and(accNow.not()));
         comb(decision.ready, fire.and(in.payload.last));
         unused(in.payload.user);
         when(fire, () -> {
