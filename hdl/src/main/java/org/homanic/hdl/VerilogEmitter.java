@@ -471,9 +471,7 @@ final class VerilogEmitter {
 
     /** An expression at statement level: without the outer parentheses. */
     private String top(Node n) {
-        String e = expr(n);
-        return e.startsWith("(") && e.endsWith(")") && balanced(e.substring(1, e.length() - 1))
-                ? e.substring(1, e.length() - 1) : e;
+        return strip(expr(n));
     }
 
     private static boolean balanced(String s) {
@@ -538,6 +536,7 @@ final class VerilogEmitter {
         return name;
     }
 
+    /** {@code e} without parentheses around the whole of it. */
     private static String strip(String e) {
         return e.startsWith("(") && e.endsWith(")") && balanced(e.substring(1, e.length() - 1))
                 ? e.substring(1, e.length() - 1) : e;

@@ -53,7 +53,7 @@ public @interface VerilatorTest {
     final class NoDesignSupplier implements Supplier<VerilogDesign> {
         @Override
         public VerilogDesign get() {
-            throw new UnsupportedOperationException();
+            throw new IllegalStateException("@VerilatorTest names no design: give top and verilog, or design");
         }
     }
 }
