@@ -65,7 +65,7 @@ final class FuzzClassifierCommand implements Callable<Integer> {
         }
         long s;
         try {
-            s = seed == null ? System.nanoTime() : Long.decode(seed);
+            s = seed == null ? System.nanoTime() : IngressFuzz.parseSeed(seed);
         } catch (NumberFormatException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seed must be a number, not '" + seed + "'");
         }

@@ -56,4 +56,10 @@ public final class IngressFuzz {
             return new Result(done, delivered, drops, h.cycles(), seconds, seed, errors, h.counters());
         }
     }
+
+    /** A seed as the fuzzers and tests print it (0x + up to 16 hex digits, so negative seeds too) or in decimal. */
+    public static long parseSeed(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+    }
 }

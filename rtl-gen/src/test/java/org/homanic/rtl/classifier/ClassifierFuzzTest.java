@@ -29,4 +29,14 @@ class ClassifierFuzzTest {
         assertTrue(r.ok(), () -> "seed 0x" + Long.toHexString(seed) + ":\n" + String.join("\n", r.errors()));
         assertEquals(100_000, r.frames());
     }
+
+    @Test
+    void printedSeedsReplayIncludingNegativeOnes() {
+        for (long s : new long[] {0, 42, 0x7a88ce9c20fL, -1, 0xfffff6c7b3aa30f0L, Long.MIN_VALUE}) {
+            assertEquals(s, IngressFuzz.parseSeed("0x" + Long.toHexString(s)));
+            assertEquals(s, IngressFuzz.parseSeed(Long.toString(s)));
+        }
+        assertEquals(0x2026, IngressFuzz.parseSeed("0X2026"));
+        org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> IngressFuzz.parseSeed("0xnope"));
+    }
 }

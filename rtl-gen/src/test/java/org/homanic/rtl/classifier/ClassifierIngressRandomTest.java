@@ -18,7 +18,7 @@ class ClassifierIngressRandomTest {
         // -Dhoma.seed=random explores new seeds, -Dhoma.seed=0x... replays one.
         String fixed = System.getProperty("homa.seed");
         long s = fixed == null ? 0x5EED_0000_0000L ^ test.hashCode()
-                : fixed.equals("random") ? System.nanoTime() ^ test.hashCode() : Long.decode(fixed);
+                : fixed.equals("random") ? System.nanoTime() ^ test.hashCode() : IngressFuzz.parseSeed(fixed);
         System.out.println("[homa] " + test + ": seed 0x" + Long.toHexString(s)
                 + "  (rerun with -Dhoma.seed=0x" + Long.toHexString(s) + ")");
         return s;
