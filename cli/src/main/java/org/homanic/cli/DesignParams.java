@@ -30,6 +30,13 @@ final class DesignParams {
         return new DesignParams(map);
     }
 
+    /** These parameters, with {@code defaults} for the keys not given (a target's preset). */
+    DesignParams withDefaults(Map<String, String> defaults) {
+        Map<String, String> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(given);
+        return new DesignParams(merged);
+    }
+
     int integer(String key, int defaultValue, int min, int max) {
         asked.add(key);
         String v = given.get(key);

@@ -24,6 +24,8 @@ final class Designs {
     record Entry(String name, String description, Function<DesignParams, Module> factory) {}
 
     private static final Map<String, Entry> ALL = new LinkedHashMap<>();
+    /** Per design, the parameters it takes by default on iCE40 (given --set values win). */
+    private static final Map<String, Map<String, String>> ICE40_PRESETS = new LinkedHashMap<>();
 
     static {
         add("axis-pipeline", "hdl example: AXI-Stream register slice, FIFO, register slice",
@@ -39,6 +41,22 @@ final class Designs {
         add("grant-scheduler", "receiver grant scheduler: message table, SRPT active set, FIFO grants (rtl-gen)",
                 p -> new GrantScheduler(new GrantSchedulerParams(p.integer("entries", 1024, 16, 65536),
                         p.integer("ways", 4, 2, 8), p.integer("peer_bits", 32, 1, 64), p.integer("gaps", 2, 1, 4))));
+    }
+
+    /**
+     * The classifier on iCE40: 64-bit data, one host queue beside the default queue, buffers of
+     * one standard frame (2048 bytes) or less, the smallest event FIFO and one entry per
+     * priority table (docs/benchmarks.md says why and what it needs).
+     */
+    static {
+        ICE40_PRESETS.put("classifier", Map.of("width", "64", "queues", "1", "buffer_bytes", "2048",
+                "queue_bytes", "1024", "event_depth", "2", "staging_bytes", "2048", "level_bytes", "1024",
+                "peer_entries", "1", "grant_entries", "1"));
+    }
+
+    /** The parameters design {@code name} takes by default on {@code target} (none: its ordinary defaults). */
+    static Map<String, String> preset(String name, org.homanic.hdl.tools.SynthTarget target) {
+        return target == org.homanic.hdl.tools.SynthTarget.ICE40 ? ICE40_PRESETS.getOrDefault(name, Map.of()) : Map.of();
     }
 
     private static void add(String name, String description, Function<DesignParams, Module> factory) {

@@ -36,6 +36,9 @@ import java.util.concurrent.Callable;
 final class SynthCommand implements Callable<Integer> {
     /** User pins left for data on an iCE40 HX8K in its largest package, after clocks and resets. */
     private static final int ICE40_PIN_BUDGET = 180;
+    /** The largest iCE40 (HX8K / LP8K): logic cells (LUT4 + flip-flop each) and 4-kbit block RAMs. */
+    private static final int HX8K_LOGIC_CELLS = 7680;
+    private static final int HX8K_BLOCK_RAMS = 32;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,7 +77,8 @@ final class SynthCommand implements Callable<Integer> {
             case "ice40" -> SynthTarget.ICE40;
             default -> throw new CliException("--target must be xcup or ice40, not '" + target + "'");
         };
-        DesignParams params = DesignParams.parse(settings);
+        Map<String, String> preset = Designs.preset(name, family);
+        DesignParams params = DesignParams.parse(settings).withDefaults(preset);
         Module design = Designs.build(name, params);
         Path dir = out != null ? out.toAbsolutePath()
                 : ProjectPaths.output("synth").resolve(name + "-" + family.name().toLowerCase(Locale.ROOT));
@@ -96,7 +100,12 @@ final class SynthCommand implements Callable<Integer> {
         Synth.Report r = Synth.report(verilog, dir, family);
         progress.done(r.luts() + " LUTs, " + r.flipFlops() + " FFs, deepest path " + r.depth().lutLevels() + " LUT levels");
         Double fmax = null;
-        if (family == SynthTarget.ICE40) {
+        // Each iCE40 logic cell holds one LUT4 and one flip-flop, so the larger count is a lower
+        // bound on the cells; nextpnr is only worth running when that and the block RAMs fit.
+        long cellsAtLeast = Math.max(r.luts(), r.flipFlops());
+        boolean fits = family != SynthTarget.ICE40
+                || (cellsAtLeast <= HX8K_LOGIC_CELLS && r.blockRams() <= HX8K_BLOCK_RAMS);
+        if (family == SynthTarget.ICE40 && fits) {
             progress.begin("nextpnr-ice40 place and route (HX8K)");
             fmax = Nextpnr.ice40(r.netlist()).fmaxMhz();
             progress.done(String.format("Fmax %.1f MHz", fmax));
@@ -118,6 +127,12 @@ final class SynthCommand implements Callable<Integer> {
         report.put("longestCarryChainCells", r.depth().longestCarryChain());
         report.put("deepestPathFrom", r.depth().from());
         report.put("deepestPathTo", r.depth().to());
+        if (family == SynthTarget.ICE40) {
+            report.put("logicCellsAtLeast", cellsAtLeast);
+            report.put("hx8kLogicCells", HX8K_LOGIC_CELLS);
+            report.put("hx8kBlockRams", HX8K_BLOCK_RAMS);
+            report.put("fitsHx8k", fits);
+        }
         if (fmax != null) {
             report.put("fmaxMhz", fmax);
         }
@@ -133,11 +148,16 @@ final class SynthCommand implements Callable<Integer> {
             if (fmax != null) {
                 stdout.printf("  nextpnr-ice40 (HX8K) Fmax: %.1f MHz%n", fmax);
             }
+            if (!fits) {
+                stdout.printf("  does not fit an iCE40 HX8K, the largest iCE40: at least %d logic cells of %d,"
+                        + " %s block RAMs of %d; no place and route%n", cellsAtLeast, HX8K_LOGIC_CELLS, r.blockRams(),
+                        HX8K_BLOCK_RAMS);
+            }
             stdout.println("  deepest path: from " + r.depth().from() + " to " + r.depth().to());
             stdout.println("    through " + String.join(" -> ", r.depth().deepestPath()));
             stdout.println("  artifacts: " + dir);
         }
         stdout.flush();
-        return 0;
+        return fits ? 0 : 1;
     }
 }

@@ -44,32 +44,53 @@ public final class EgressQueues extends Module {
         Bool accepted = reg("accepted", Bool(), 0);
         UInt beatIndex = reg("beat_index", UInt(8), 0);
         Bool head = let("head", inPacket.not());
-        EgressDecision d = decision.payload;
         int sw = 18;
-        unused(d.length);
+
+        // The decisions pass through two registers, `next` and `head`; the room check of the
+        // decision that will be at `head` is computed from registers in the cycle before it is
+        // needed and kept in `head_room`, so the block-RAM read of the decision FIFO, the room
+        // compare and the level FIFO writes are three separate stages.
+        Bool nextValid = reg("next_valid", Bool(), 0);
+        EgressDecision next = reg("next", new EgressDecision());
+        Bool headValid = reg("head_valid", Bool(), 0);
+        EgressDecision d = reg("head_decision", new EgressDecision());
+        Bool headRoom = reg("head_room", Bool(), 0);
+        unused(d.length, next.length);
 
         @SuppressWarnings("unchecked")
         Fifo<Axis.Beat>[] level = new Fifo[8];
-        Bool[] room = new Bool[8];
+        UInt[] free = new UInt[8];
+        UInt[] soft = new UInt[8];
         for (int q = 0; q < 8; q++) {
             level[q] = instance("level_" + q, new Fifo<>(() -> new Axis.Beat(dataWidth, 4), levelDepth));
-            // Free beats, registered so the room check is one compare: below the memory size a
-            // margin of one beat covers the write of the cycle the value is a cycle old; the
-            // threshold has no margin (a soft limit: it may be passed by that one beat).
+            // Free beats, registered: a packet's room is decided from a value two cycles old
+            // (this register, then head_room), so below the memory size a margin of two beats
+            // covers the writes of those cycles; the threshold has no margin (a soft limit: it
+            // may be passed by those two beats).
             UInt used = level[q].level.extend(sw).add(level[q].out.valid.extend(sw));
-            UInt free = reg("free_" + q, UInt(sw), 0);
-            UInt soft = reg("below_limit_" + q, UInt(sw), 0);
-            sync(free, mux(used.lt(levelDepth - 1), lit(levelDepth - 1, sw).sub(used), lit(0, sw)));
-            sync(soft, mux(used.lt(limit.extend(sw)), limit.extend(sw).sub(used), lit(0, sw)));
-            room[q] = d.beats.le(free).and(d.beats.le(soft));
+            free[q] = reg("free_" + q, UInt(sw), 0);
+            soft[q] = reg("below_limit_" + q, UInt(sw), 0);
+            sync(free[q], mux(used.lt(levelDepth - 2), lit(levelDepth - 2, sw).sub(used), lit(0, sw)));
+            sync(soft[q], mux(used.lt(limit.extend(sw)), limit.extend(sw).sub(used), lit(0, sw)));
         }
-        Bool[] rev = new Bool[8];
-        for (int q = 0; q < 8; q++) rev[q] = room[7 - q];
-        UInt roomBits = let("room", cat(rev));
-        Bool take = let("take", inPacket.or(decision.valid));
+        Bool take = let("take", inPacket.or(headValid));
         comb(in.ready, take);
         Bool fire = let("fire", in.valid.and(take));
-        Bool accNow = let("acc_now", roomBits.bit(d.level));
+        Bool done = let("done", fire.and(in.payload.last));
+        // `head` moves on when its packet's last beat is taken or when it is empty.
+        Bool advance = let("advance", done.or(headValid.not()));
+        Bool refill = let("refill", advance.or(nextValid.not()));
+        comb(decision.ready, refill);
+        when(advance, () -> {
+            sync(headValid, nextValid);
+            sync(d, next);
+            sync(headRoom, roomFor(next, free, soft));
+        }).otherwise(() -> sync(headRoom, roomFor(d, free, soft)));
+        when(refill, () -> {
+            sync(nextValid, decision.valid);
+            sync(next, decision.payload);
+        });
+        Bool accNow = headRoom;
         UInt selCur = mux(inPacket, selected, d.level);
         Bool accCur = mux(inPacket, accepted, accNow);
 
@@ -104,7 +125,6 @@ public final class EgressQueues extends Module {
         }
         comb(enqueued, sent);
         comb(queueFull, start.and(accNow.not()));
-        comb(decision.ready, fire.and(in.payload.last));
         unused(in.payload.user);
         when(fire, () -> {
             sync(inPacket, in.payload.last.not());
@@ -130,5 +150,14 @@ public final class EgressQueues extends Module {
         }
         connect(out.asStream(), RegSlice.after(arbiter.out));
         unused(arbiter.grant);
+    }
+
+    /** Room in the level FIFO of {@code d} for all its beats, below the memory size and the threshold. */
+    private static Bool roomFor(EgressDecision d, UInt[] free, UInt[] soft) {
+        Bool room = FALSE;
+        for (int q = 0; q < 8; q++) {
+            room = mux(d.level.eq(q), d.beats.le(free[q]).and(d.beats.le(soft[q])), room);
+        }
+        return room;
     }
 }

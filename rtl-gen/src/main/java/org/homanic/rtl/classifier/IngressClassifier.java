@@ -88,8 +88,6 @@ public final class IngressClassifier extends Module {
         comb(parser.tokenKeep, capture.tokenKeep);
         comb(parser.tokenBad, capture.tokenBad);
 
-        comb(m_learn.valid, parser.outLearn.grant.or(parser.outLearn.cutoffs));
-        comb(m_learn.payload, parser.outLearn);
         unused(m_learn.ready, parser.outIpv4Homa, parser.outTosLow, parser.outByte0, parser.outFlowHigh, parser.outCsumRest);
 
         // Delay line: a beat reaches the buffer in the cycle its frame's verdict (if last) appears.
@@ -112,6 +110,16 @@ public final class IngressClassifier extends Module {
         comb(buffer.bad, parser.outValid.and(parser.outDrop));
         unused(buffer.in.ready, buffer.level, parser.outBad);
         Bool commit = let("commit", valid.and(beat.last).and(buffer.droppedFull.not()).and(buffer.droppedBad.not()));
+
+        // Learn only from frames the receive buffer keeps: a GRANT or CUTOFFS dropped for lack of
+        // room never reaches the host, so the NIC must not act on it either (registered, so the
+        // buffer's room logic and the egress table writes are separate stages).
+        Bool learnValid = reg("learn_valid", Bool(), 0);
+        LearnEvent learnEvent = reg("learn_event", new LearnEvent());
+        sync(learnValid, commit.and(parser.outLearn.grant.or(parser.outLearn.cutoffs)));
+        sync(learnEvent, parser.outLearn);
+        comb(m_learn.valid, learnValid);
+        comb(m_learn.payload, learnEvent);
 
         Fifo<IngressMeta> metaFifo = instance("meta_fifo", new Fifo<>(IngressMeta::new, p.bufferBytes() / p.beatBytes()));
         comb(metaFifo.in.valid, commit);

@@ -268,6 +268,7 @@ public final class IngressHarness {
         }
         List<List<Received>> got = received();
         java.util.Set<IngressMetadata> droppedData = new java.util.HashSet<>();
+        java.util.Set<IngressReference.Outcome> deliveredOutcomes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         int delivered = 0, skipped = 0;
         long homa = 0, other = 0;
         for (int q = 0; q < outputs && errors.size() < 5; q++) {
@@ -297,6 +298,7 @@ public final class IngressHarness {
                     if (exp.get(k).isDataEvent()) droppedData.add(exp.get(k).meta());
                 }
                 if (x.meta().homa()) homa++; else other++;
+                deliveredOutcomes.add(exp.get(e));
                 e++;
                 delivered++;
             }
@@ -343,15 +345,28 @@ public final class IngressHarness {
                     + (i < wantEvents.size() ? " expected " + wantEvents.get(i) : "")
                     + (i < events.size() ? " got " + events.get(i) : ""));
         }
-        List<EgressReference.Learn> wantLearn = all.stream().map(IngressReference.Outcome::learn)
-                .filter(java.util.Objects::nonNull).toList();
-        boolean learnOk = wantLearn.size() == learned.size();
-        for (int i = 0; learnOk && i < wantLearn.size(); i++) learnOk = wantLearn.get(i).same(learned.get(i));
-        if (!learnOk) {
-            errors.add("learn events differ: expected " + wantLearn.size() + ", got " + learned.size()
-                    + (wantLearn.isEmpty() || learned.isEmpty() ? "" : "; first expected " + wantLearn.getFirst()
-                    + ", first got " + learned.getFirst()));
+        // Learn events: in arrival order, one per GRANT / CUTOFFS the receive buffer kept. Every
+        // delivered one must be there; one dropped later (host queue full) still teaches; only
+        // buffer_full drops may be missing.
+        int j = 0, missing = 0;
+        String learnError = null;
+        for (IngressReference.Outcome o : all) {
+            if (o.learn() == null) continue;
+            if (j < learned.size() && o.learn().same(learned.get(j))) {
+                j++;
+            } else if (deliveredOutcomes.contains(o)) {
+                learnError = "learn event #" + j + " missing for a delivered packet: expected " + o.learn()
+                        + (j < learned.size() ? ", got " + learned.get(j) : "");
+                break;
+            } else {
+                missing++;
+            }
         }
+        if (learnError == null && j < learned.size()) learnError = "learn event #" + j + " unexpected: " + learned.get(j);
+        if (learnError == null && missing > hw[IngressCounter.BUFFER_FULL]) {
+            learnError = missing + " learn events missing but buffer_full = " + hw[IngressCounter.BUFFER_FULL];
+        }
+        if (learnError != null) errors.add(learnError);
         if (hw[IngressCounter.DATA_EVENTS] != events.size()) {
             errors.add("data_events = " + hw[IngressCounter.DATA_EVENTS] + " but " + events.size() + " events came out");
         }

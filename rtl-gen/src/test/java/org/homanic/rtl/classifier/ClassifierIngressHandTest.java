@@ -193,4 +193,42 @@ class ClassifierIngressHandTest {
             assertEquals(5 - delivered, sim.port("counters_" + IngressCounter.HOST_QUEUE_FULL).get());
         }
     }
+
+    /**
+     * A GRANT the receive buffer has no room for teaches the egress nothing (the host never sees
+     * it); the next, which fits, does. Buffer of 1024 bytes; the first GRANT carries Ethernet
+     * padding up to 1100 bytes (valid: the IP length, not the frame, bounds the packet).
+     */
+    @org.junit.jupiter.api.Test
+    void aGrantDroppedForBufferRoomTeachesNothing() {
+        IngressClassifier.Params p = new IngressClassifier.Params(512, 8, 1024, 16384, 64);
+        byte[] peer = new byte[16];
+        for (int i = 0; i < 16; i++) peer[i] = (byte) (0x40 + i);
+        byte[][] grants = new byte[2][];
+        for (int k = 0; k < 2; k++) {
+            byte[] homa = new byte[33];
+            MemorySegment gs = MemorySegment.ofArray(homa);
+            new HomaView().wrap(gs, 0).initCommon(PacketType.GRANT, 99, 40000, 7 + 2 * k);
+            new GrantView().wrap(gs, 0).offset(20000).priority(3 + k);
+            grants[k] = new FrameBuilder().addresses(peer, new byte[16]).build(homa);
+        }
+        byte[] padded = java.util.Arrays.copyOf(grants[0], 1100);
+        try (Simulator sim = IngressModels.load(p, false).newSimulator()) {
+            sim.reset(2);
+            IngressHarness h = new IngressHarness(sim, p, 1, 0, 0);
+            h.send(new IngressTraffic.Frame(padded, false));
+            h.send(new IngressTraffic.Frame(grants[1], false));
+            assertTrue(h.run(10_000, 100));
+            long[] c = h.counters();
+            assertEquals(2, c[IngressCounter.HOMA_VALID], "both GRANTs are valid");
+            assertEquals(1, c[IngressCounter.BUFFER_FULL], "the padded one does not fit the buffer");
+            assertEquals(1, h.learned().size(), "only the kept GRANT teaches");
+            EgressReference.Learn l = h.learned().getFirst();
+            assertEquals(8, l.localId());                       // sender id 9, XOR 1
+            assertEquals(4, l.priority());
+            assertArrayEquals(peer, l.peer());
+            IngressHarness.Result r = h.check(false);
+            assertTrue(r.ok(), () -> String.join("\n", r.errors()));
+        }
+    }
 }
