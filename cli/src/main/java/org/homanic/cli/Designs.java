@@ -52,6 +52,8 @@ final class Designs {
         ICE40_PRESETS.put("classifier", Map.of("width", "64", "queues", "1", "buffer_bytes", "2048",
                 "queue_bytes", "1024", "event_depth", "2", "staging_bytes", "2048", "level_bytes", "1024",
                 "peer_entries", "1", "grant_entries", "1"));
+        ICE40_PRESETS.put("classifier-ingress", Map.of("width", "64", "queues", "1", "buffer_bytes", "2048",
+                "queue_bytes", "1024", "event_depth", "2"));
     }
 
     /** The parameters design {@code name} takes by default on {@code target} (none: its ordinary defaults). */
