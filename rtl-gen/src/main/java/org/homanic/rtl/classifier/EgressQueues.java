@@ -15,7 +15,7 @@ import static org.homanic.hdl.Hdl.*;
  * Egress queues: takes whole packets from the staging buffer with their decisions, overwrites
  * the priority bytes (and the IPv4 checksum) on the way, and writes each packet into the
  * block-RAM FIFO of its level, or drops it whole when that FIFO has no room for all its beats
- * (decided at the first beat). A strict-priority arbiter (NIC input first, then levels 7…0)
+ * (decided at the first beat from a room check registered a cycle earlier). A strict-priority arbiter (NIC input first, then levels 7…0)
  * that never interleaves packets feeds the MAC through a register slice. {@code m_axis.tuser}
  * carries {from NIC, level}.
  */
