@@ -51,12 +51,16 @@ public final class GrantScheduler extends Module {
     /** Messages in the table (grantable or completed but not yet ended by the host). */
     public final UInt table_used;
 
+    /** The back end: one event's policy steps at a time. */
     enum State {
-        IDLE, LOOKUP, ENTRY, REASM, DECIDE, COMMIT,
+        IDLE, COMMIT,
         AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4B,
         TS0, TS1, TS1B, TS2, TS3, EMIT, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
     }
+
+    /** The front end: accepts an event, looks it up, reassembles, decides its action, hands it over. */
+    enum FeState { IDLE, LOOKUP, ENTRY, REASM, DECIDE, HOLD }
 
     private static final int KIND_DATA = 0;
     private static final int KIND_BUF = 1;
@@ -76,6 +80,7 @@ public final class GrantScheduler extends Module {
     private final int pb;
     private final int aw;
     private Fsm<State> fsm;
+    private Fsm<FeState> fe;
 
     // Active set (eight slots in registers).
     private UInt actValid;
@@ -131,6 +136,7 @@ public final class GrantScheduler extends Module {
 
         // ---- state ----------------------------------------------------------------------------
         fsm = fsm("state", State.IDLE);
+        fe = fsm("front", FeState.IDLE);
         actValid = reg("act_valid", UInt(SLOTS), 0);
         needy = reg("needy", UInt(SLOTS), 0);
         numActive = reg("num_active", UInt(4), 0);
@@ -189,6 +195,8 @@ public final class GrantScheduler extends Module {
         Bool evBuf = reg("ev_buf", Bool());
         ReplyAddress evReply = reg("ev_reply", new ReplyAddress());
         UInt evTime = reg("ev_time", UInt(TIME_BITS));
+        // The time of the event the back end is working on (the front end may hold the next one).
+        UInt beTime = reg("be_time", UInt(TIME_BITS));
         UInt evSet = reg("ev_set", UInt(sb));
 
         // The event's message.
@@ -338,7 +346,7 @@ public final class GrantScheduler extends Module {
 
         // The lookup reads the entry of the way it finds (or the free way it will use) at once.
         UInt lookupAddr = wire("lookup_addr", UInt(aw));
-        comb(rdAddr, mux(fsm.is(State.SCAN), scanAddr, mux(fsm.is(State.LOOKUP), lookupAddr, curAddr)));
+        comb(rdAddr, mux(fsm.is(State.SCAN), scanAddr, mux(fe.is(FeState.LOOKUP), lookupAddr, curAddr)));
 
         // Per-slot views.
         Bool[] valid = new Bool[SLOTS];
@@ -351,12 +359,19 @@ public final class GrantScheduler extends Module {
         }
 
         // ---- accepting events ---------------------------------------------------------------------
-        Bool accepting = let("accepting", fsm.is(State.IDLE).and(divider.ready));
+        // The front end takes the next event once the back end no longer needs the event registers
+        // and will not change the table or the active set before it is done (try_send onwards, or
+        // step 4 of an active message), and its lookup and entry read cannot meet a table scan
+        // (a scan starts two cycles after EMIT at the earliest).
+        Bool backLets = let("back_lets", fsm.is(State.IDLE).or(fsm.is(State.STEP4B).and(curActive))
+                .or(fsm.is(State.TS0)).or(fsm.is(State.TS1)).or(fsm.is(State.TS1B)).or(fsm.is(State.TS2))
+                .or(fsm.is(State.TS3)));
+        Bool accepting = let("accepting", fe.is(FeState.IDLE).and(divider.ready).and(backLets));
         comb(host.ready, accepting);
         comb(data.ready, accepting.and(host.valid.not()));
-        comb(idle, fsm.is(State.IDLE));
+        comb(idle, fsm.is(State.IDLE).and(fe.is(FeState.IDLE)));
 
-        fsm.on(State.IDLE, () -> {
+        fe.on(FeState.IDLE, () -> {
             when(host.fire(), () -> {
                 UInt op = host.payload.op;
                 sync(evKind, mux(op.eq(HostCommand.END), lit(KIND_END, 2),
@@ -365,7 +380,7 @@ public final class GrantScheduler extends Module {
                 sync(evId, host.payload.id);
                 sync(evTime, now);
                 sync(evSet, setIndex);
-                fsm.goTo(State.LOOKUP);
+                fe.goTo(FeState.LOOKUP);
             }).elseWhen(data.fire(), () -> {
                 DataEvent d = data.payload;
                 sync(evKind, KIND_DATA);
@@ -380,7 +395,7 @@ public final class GrantScheduler extends Module {
                 sync(evReply, d.reply);
                 sync(evTime, now);
                 sync(evSet, setIndex);
-                fsm.goTo(State.LOOKUP);
+                fe.goTo(FeState.LOOKUP);
             });
         });
 
@@ -402,23 +417,44 @@ public final class GrantScheduler extends Module {
         UInt hitWay = let("hit_way", hitWayAcc);
         UInt freeWay = let("free_way", freeWayAcc);
         comb(lookupAddr, cat(evSet, mux(hit, hitWay, freeWay)));
-        fsm.on(State.LOOKUP, () -> {
+        // The back end may still be finishing the previous event while the front end holds this one:
+        // its writes of a granted offset (EMIT) or a rec_incoming (TS3, FIFO_GRANT2; always at
+        // out_entry) after this event's entry read are forwarded into c_granted / c_rec_inc_old.
+        // A write in the LOOKUP cycle itself is kept aside (lk_*) and matched in ENTRY, where the
+        // entry's address is known.
+        Bool grantWrite = let("grant_write", fsm.is(State.EMIT).and(grant.ready));
+        Bool recWrite = let("rec_write", fsm.is(State.TS3).or(fsm.is(State.FIFO_GRANT2)));
+        Bool lkGValid = reg("lk_g_valid", Bool(), 0);
+        Bool lkRValid = reg("lk_r_valid", Bool(), 0);
+        UInt lkAddr = reg("lk_addr", UInt(aw));
+        UInt lkGData = reg("lk_g_data", UInt(LEN_BITS));
+        UInt lkRData = reg("lk_r_data", UInt(LEN_BITS));
+        Bool outIsCur = let("out_is_cur", outEntry.eq(curAddr).and(curNew.not()));
+        Bool fwdGranted = let("fwd_granted", grantWrite.and(outIsCur));
+        Bool fwdRec = let("fwd_rec", recWrite.and(outIsCur));
+
+        fe.on(FeState.LOOKUP, () -> {
+            sync(lkGValid, grantWrite);
+            sync(lkRValid, recWrite);
+            sync(lkAddr, outEntry);
+            sync(lkGData, outOffset);
+            sync(lkRData, recWd);
             Bool creatable = evKind.eq(KIND_DATA).and(evInc.lt(evLen.extend(32)));
             when(hit.and(evKind.ne(KIND_NONE)), () -> {
                 sync(curWay, hitWay);
                 sync(curNew, FALSE);
-                fsm.goTo(State.ENTRY);
+                fe.goTo(FeState.ENTRY);
             }).elseWhen(creatable.and(hit.not()).and(free), () -> {
                 sync(curWay, freeWay);
                 sync(curNew, TRUE);
-                fsm.goTo(State.ENTRY);
+                fe.goTo(FeState.ENTRY);
             }).elseWhen(creatable.and(hit.not()), () -> {
                 sync(cFull, cFull.add(1));
                 sync(overflowPulse, TRUE);
                 sync(overflowPeer, evPeer);
                 sync(overflowId, evId);
-                fsm.goTo(State.IDLE);
-            }).otherwise(() -> fsm.goTo(State.IDLE));
+                fe.goTo(FeState.IDLE);
+            }).otherwise(() -> fe.goTo(FeState.IDLE));
         });
 
 
@@ -427,7 +463,8 @@ public final class GrantScheduler extends Module {
         UInt bLen = let("b_len", mux(curNew, evLen, stored.length));
         UInt bRem = let("b_rem", mux(curNew, evLen, stored.remaining));
         UInt incClamped = mux(evInc.lt(evLen.extend(32)), evInc.resize(LEN_BITS), evLen);
-        UInt bGranted = let("b_granted", mux(curNew, incClamped, grantedQ));
+        Bool lkHit = let("lk_hit", lkAddr.eq(curAddr).and(curNew.not()));
+        UInt bGranted = let("b_granted", mux(curNew, incClamped, mux(lkGValid.and(lkHit), lkGData, grantedQ)));
         Bool bBuf = let("b_buf", mux(curNew, evBuf, stored.buffers));
         comb(reasm.length, bLen);
         comb(reasm.recvEnd, mux(curNew, lit(0, LEN_BITS), stored.recvEnd));
@@ -439,7 +476,7 @@ public final class GrantScheduler extends Module {
         comb(reasm.offset, evOff);
         comb(reasm.pktEnd, evEnd);
 
-        fsm.on(State.ENTRY, () -> {
+        fe.on(FeState.ENTRY, () -> {
             sync(cLen, bLen);
             sync(cRemOld, bRem);
             sync(cGranted, bGranted);
@@ -447,7 +484,7 @@ public final class GrantScheduler extends Module {
             sync(cGrantableOld, curNew.or(stored.grantable));
             sync(cManagedOld, curNew.not().and(stored.managed));
             sync(cBufOld, bBuf);
-            sync(cRecIncOld, mux(curNew, lit(0, LEN_BITS), recQ));
+            sync(cRecIncOld, mux(curNew, lit(0, LEN_BITS), mux(lkRValid.and(lkHit), lkRData, recQ)));
             Bool hitActive = FALSE;
             UInt slot = lit(0, 3);
             for (int i = SLOTS - 1; i >= 0; i--) {
@@ -457,11 +494,15 @@ public final class GrantScheduler extends Module {
             }
             sync(curActive, curNew.not().and(hitActive));
             sync(curSlot, slot);
-            fsm.goTo(State.REASM);
+            fe.goTo(FeState.REASM);
+        });
+        when(fe.is(FeState.ENTRY).or(fe.is(FeState.REASM)).or(fe.is(FeState.DECIDE)).or(fe.is(FeState.HOLD)), () -> {
+            when(fwdGranted, () -> sync(cGranted, outOffset));
+            when(fwdRec, () -> sync(cRecIncOld, recWd));
         });
 
         // The reassembly outcome (its comparisons were registered at the end of ENTRY).
-        fsm.on(State.REASM, () -> {
+        fe.on(FeState.REASM, () -> {
             Bool addNow = evKind.eq(KIND_DATA).and(cBufOld);
             Bool kept = addNow.and(reasm.keep);
             sync(cRem, mux(kept, cRemOld.sub(evPay.resize(LEN_BITS)), cRemOld));
@@ -482,41 +523,44 @@ public final class GrantScheduler extends Module {
             });
             when(addNow.and(reasm.refuse), () -> {
                 sync(cRefused, cRefused.add(1));
-                fsm.goTo(State.IDLE);
+                fe.goTo(FeState.IDLE);
             }).otherwise(() -> {
                 when(curNew, () -> sync(seqCounter, seqCounter.add(1)));
-                fsm.goTo(State.DECIDE);
+                fe.goTo(FeState.DECIDE);
             });
         });
 
-        fsm.on(State.DECIDE, () -> {
+        // The event's action (the back end starts at COMMIT, or at NEEDY for a packet of a message
+        // that needs no grants; a buffers command for a message that has them is dropped here).
+        Bool decideDrop = let("decide_drop", evKind.eq(KIND_BUF).and(cBufOld));
+        Bool decideNeedy = let("decide_needy", evKind.eq(KIND_DATA).and(cGrantableOld.not()));
+        Bool feToNeedy = reg("fe_to_needy", Bool());
+        fe.on(FeState.DECIDE, () -> {
             sync(cGrantable, cGrantableOld);
             sync(cManaged, cManagedOld);
             sync(cBuf, cBufOld);
             sync(cDelete, FALSE);
             sync(cAction, ACT_NEEDY);
-            fsm.goTo(State.COMMIT);
+            sync(feToNeedy, decideNeedy);
+            when(decideDrop, () -> fe.goTo(FeState.IDLE)).otherwise(() -> fe.goTo(FeState.HOLD));
             switchOn(evKind, s -> s.is(KIND_DATA, () -> {
-                when(cGrantableOld.not(), () -> fsm.goTo(State.NEEDY))
-                        .elseWhen(cRem.eq(0), () -> {
+                when(cGrantableOld.and(cRem.eq(0)), () -> {
                             sync(cAction, ACT_UNMANAGE);
                             sync(cGrantable, FALSE);
                             sync(cManaged, FALSE);
                         })
-                        .elseWhen(cManagedOld.not(), () -> when(cBufOld, () -> {
+                        .elseWhen(cGrantableOld.and(cManagedOld.not()), () -> when(cBufOld, () -> {
                             sync(cAction, ACT_MANAGE);
                             sync(cManaged, TRUE);
                         }))
-                        .otherwise(() -> sync(cAction, ACT_STEP4));
-            }).is(KIND_BUF, () -> {
-                when(cBufOld, () -> fsm.goTo(State.IDLE)).otherwise(() -> {
-                    sync(cBuf, TRUE);
-                    when(cGrantableOld.and(cManagedOld.not()), () -> {
-                        sync(cAction, ACT_MANAGE);
-                        sync(cManaged, TRUE);
-                    });
+                        .elseWhen(cGrantableOld, () -> sync(cAction, ACT_STEP4));
+            }).is(KIND_BUF, () -> when(cBufOld.not(), () -> {
+                sync(cBuf, TRUE);
+                when(cGrantableOld.and(cManagedOld.not()), () -> {
+                    sync(cAction, ACT_MANAGE);
+                    sync(cManaged, TRUE);
                 });
-            }).otherwise(() -> {
+            })).otherwise(() -> {
                 sync(cAction, ACT_UNMANAGE);
                 sync(cDelete, TRUE);
                 sync(cGrantable, FALSE);
@@ -737,7 +781,7 @@ public final class GrantScheduler extends Module {
             UInt rec = tsRecInc.add(tsAmount);
             sync(actRecInc.at(tsSlot), rec);
             comb(recWe, TRUE);
-            comb(recWa, actAddr.read(tsSlot));
+            comb(recWa, outEntry);                     // = act_addr[ts_slot], loaded with the slot
             comb(recWd, rec);
             UInt rank = popcount(rankVec);
             UInt msp = cfg.max_sched_prio.extend(4);
@@ -750,7 +794,7 @@ public final class GrantScheduler extends Module {
 
         // Registered every cycle: the event time and next_fifo are steady long before EMIT.
         Bool fifoDue = reg("fifo_due", Bool(), 0);
-        sync(fifoDue, divider.fifoInterval.ne(0).and(evTime.ge(nextFifo)));
+        sync(fifoDue, divider.fifoInterval.ne(0).and(beTime.ge(nextFifo)));
         Bool needyPending = let("needy_pending", total.lt(maxInc).and(needy.ne(0)));
         fsm.on(State.EMIT, () -> when(grant.ready, () -> {
             comb(grantedWe, TRUE);
@@ -767,8 +811,8 @@ public final class GrantScheduler extends Module {
 
         fsm.on(State.FIFO_CHECK, () -> {
             UInt interval = divider.fifoInterval;
-            when(interval.eq(0).or(evTime.lt(nextFifo)), () -> fsm.goTo(State.NEEDY)).otherwise(() -> {
-                sync(nextFifo, evTime.add(interval.extend(TIME_BITS)));
+            when(interval.eq(0).or(beTime.lt(nextFifo)), () -> fsm.goTo(State.NEEDY)).otherwise(() -> {
+                sync(nextFifo, beTime.add(interval.extend(TIME_BITS)));
                 startScan(SCAN_FIFO, scanKind, scanAddr, scanIssue, sbFound);
             });
         });
@@ -790,7 +834,7 @@ public final class GrantScheduler extends Module {
             UInt newInc = clampSub(fgGranted, fgReceived);
             sync(total, total.add(newInc.extend(34)).sub(fgOldInc.extend(34)));
             comb(recWe, TRUE);
-            comb(recWa, best.addr);
+            comb(recWa, outEntry);                     // = best.addr (SCAN_DONE)
             comb(recWd, newInc);
             when(best.active, () -> {
                 sync(actGranted.at(best.slot), fgGranted);
@@ -817,6 +861,19 @@ public final class GrantScheduler extends Module {
                 sync(nFound, FALSE);
                 fsm.goTo(State.NEEDY_IT);
             }).otherwise(() -> fsm.goTo(State.IDLE));
+        });
+
+        // ---- hand-off: the front end's event enters the back end when the back end finishes ----------
+        // (in the cycle it would return to IDLE, so an event that waited costs no extra cycle).
+        Bool backDone = let("back_done", fsm.is(State.IDLE)
+                .or(fsm.is(State.EMIT).and(grant.ready).and(emitFifo.not()).and(fifoDue.not()).and(needyPending.not()))
+                .or(fsm.is(State.NEEDY).and(needyPending.not())));
+        Bool feOffers = let("fe_offers", fe.is(FeState.DECIDE).and(decideDrop.not()).or(fe.is(FeState.HOLD)));
+        Bool toNeedy = let("to_needy", mux(fe.is(FeState.HOLD), feToNeedy, decideNeedy));
+        when(feOffers.and(backDone), () -> {
+            sync(beTime, evTime);
+            fe.goTo(FeState.IDLE);
+            when(toNeedy, () -> fsm.goTo(State.NEEDY)).otherwise(() -> fsm.goTo(State.COMMIT));
         });
 
         fsm.on(State.NEEDY_IT, () -> {
