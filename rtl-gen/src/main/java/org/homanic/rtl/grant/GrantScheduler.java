@@ -702,6 +702,12 @@ public final class GrantScheduler extends Module {
         });
 
         // ---- step 4: update incoming ---------------------------------------------------------------
+        UInt tsReach = reg("ts_reach", UInt(34));
+        UInt tsCap = reg("ts_cap", UInt(LEN_BITS));
+        // STEP4B straight after COMMIT: the active count has not changed for two cycles, so the
+        // window register is current and TS1's sums can be formed here.
+        Bool afterCommit = reg("after_commit", Bool(), 0);
+        sync(afterCommit, fsm.is(State.COMMIT));
         fsm.on(State.STEP4B, () -> {
             sync(total, total.add(s4RecInc.extend(34)).sub(cRecIncOld.extend(34)));
             comb(recWe, TRUE);
@@ -714,6 +720,12 @@ public final class GrantScheduler extends Module {
                         lit(GrantDecision.WINDOW, 2));
                 sync(tsRecInc, s4RecInc);
                 fsm.goTo(State.TS1);
+                when(afterCommit, () -> {
+                    // TS1's work from the event's own registers (c_len, c_rem equal the slot's).
+                    sync(tsReach, cLen.sub(cRem).extend(34).add(window.extend(34)));
+                    sync(tsCap, cLen.sub(actGranted.read(curSlot)));
+                    fsm.goTo(State.TS1B);
+                });
             }).elseWhen(cManaged.and(cAction.eq(ACT_STEP4)), () -> {
                         sync(awFromWaiting, TRUE);
                         fsm.goTo(State.AW0);
@@ -727,8 +739,6 @@ public final class GrantScheduler extends Module {
             fsm.goTo(State.TS1);
         });
 
-        UInt tsReach = reg("ts_reach", UInt(34));
-        UInt tsCap = reg("ts_cap", UInt(LEN_BITS));
         fsm.on(State.TS1, () -> {
             // received + window, and what is left to grant.
             sync(tsReach, tsLen.sub(tsRem).extend(34).add(window.extend(34)));
