@@ -49,6 +49,12 @@ public final class GrantDifferential {
             return new Options(events, seed, maxLive, idle, backPressure, nsPerCycle, c, numPeers, messageLengths, observer);
         }
 
+        /** Source idle and GRANT back-pressure probabilities per cycle. */
+        public Options withTiming(double idleProbability, double backPressureProbability) {
+            return new Options(events, seed, maxLive, idleProbability, backPressureProbability, nsPerCycle, config, peers,
+                    lengths, observer);
+        }
+
         public Options withObserver(GrantObserver o) {
             return new Options(events, seed, maxLive, idle, backPressure, nsPerCycle, config, peers, lengths, o);
         }
@@ -64,7 +70,8 @@ public final class GrantDifferential {
     public record Result(long seed, GrantConfig config, long events, long cycles, long grants, long fifoGrants,
                          long needyGrants, long overflows, long refused, long mismatches, String firstMismatch,
                          double seconds, long hwGrants, long hwFifoGrants, long hwTableFull, long hwRefused,
-                         long hwNeedy, long hwHighWater) {
+                         long hwNeedy, long hwHighWater, long acceptedWhileBusy) {
+        /** acceptedWhileBusy: events accepted while the scheduler was still deciding an earlier one. */
         public double eventsPerSecond() {
             return events / Math.max(seconds, 1e-9);
         }
@@ -109,7 +116,7 @@ public final class GrantDifferential {
                 .withLengths(o.lengths());
         Deque<Decision.Grant> expected = new ArrayDeque<>();
         Deque<org.homanic.protocol.sched.RpcKey> expectedOverflows = new ArrayDeque<>();
-        long grants = 0, fifo = 0, needy = 0, overflows = 0, refused = 0, mismatches = 0;
+        long grants = 0, fifo = 0, needy = 0, overflows = 0, refused = 0, mismatches = 0, whileBusy = 0;
         String first = null;
         long start = System.nanoTime();
         try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
@@ -141,6 +148,7 @@ public final class GrantDifferential {
                 hw.setGrantReady(rnd.nextDouble() >= o.backPressure());
                 hw.eval();
                 if (offering && hw.accepting()) {
+                    if (!hw.idle()) whileBusy++;
                     List<Decision> out = GrantTraffic.apply(ref, time, current);
                     ref.checkInvariants();
                     for (Decision d : out) {
@@ -215,7 +223,7 @@ public final class GrantDifferential {
             return new Result(o.seed(), config, offered, cycles, grants, fifo, needy, overflows, refused, mismatches,
                     first, seconds, hw.counter("count_grants"), hw.counter("count_fifo_grants"),
                     hw.counter("count_table_full"), hw.counter("count_gap_refused"), hw.counter("count_needy"),
-                    hw.counter("active_high_water"));
+                    hw.counter("active_high_water"), whileBusy);
         }
     }
 
