@@ -197,6 +197,9 @@ public final class GrantScheduler extends Module {
         UInt evTime = reg("ev_time", UInt(TIME_BITS));
         // The time of the event the back end is working on (the front end may hold the next one).
         UInt beTime = reg("be_time", UInt(TIME_BITS));
+        UInt beAddr = reg("be_addr", UInt(p.addrBits()));
+        // Bytes received of the event's message (c_len − c_rem), for try_send's reach in COMMIT.
+        UInt cRecv = reg("c_recv", UInt(LEN_BITS));
         UInt evSet = reg("ev_set", UInt(sb));
 
         // The event's message.
@@ -305,6 +308,8 @@ public final class GrantScheduler extends Module {
         UInt tsRecInc = reg("ts_rec_inc", UInt(LEN_BITS));
         UInt tsSeq = reg("ts_seq", UInt(SEQ_BITS));
         UInt tsWant = reg("ts_want", UInt(LEN_BITS));
+        UInt tsReach = reg("ts_reach", UInt(34));      // received + window
+        UInt tsCap = reg("ts_cap", UInt(LEN_BITS));    // length − granted
         Bool tsOk = reg("ts_ok", Bool());
         UInt rankVec = reg("rank_vec", UInt(SLOTS));
         Bool emitFifo = reg("emit_fifo", Bool());
@@ -360,10 +365,13 @@ public final class GrantScheduler extends Module {
 
         // ---- accepting events ---------------------------------------------------------------------
         // The front end takes the next event once the back end no longer needs the event registers
-        // and will not change the table or the active set before it is done (try_send onwards, or
-        // step 4 of an active message), and its lookup and entry read cannot meet a table scan
-        // (a scan starts two cycles after EMIT at the earliest).
-        Bool backLets = let("back_lets", fsm.is(State.IDLE).or(fsm.is(State.STEP4B).and(curActive))
+        // (it keeps the event's time and address in be_time, be_addr) and will not change the
+        // table or the active set before it is done (try_send onwards, or COMMIT and step 4 of an
+        // active message), and its lookup and entry read cannot meet a table scan (a scan starts
+        // two cycles after EMIT at the earliest).
+        Bool backLets = let("back_lets", fsm.is(State.IDLE)
+                .or(fsm.is(State.COMMIT).and(cAction.eq(ACT_STEP4)).and(curActive))
+                .or(fsm.is(State.STEP4B).and(curActive))
                 .or(fsm.is(State.TS0)).or(fsm.is(State.TS1)).or(fsm.is(State.TS1B)).or(fsm.is(State.TS2))
                 .or(fsm.is(State.TS3)));
         Bool accepting = let("accepting", fe.is(FeState.IDLE).and(divider.ready).and(backLets));
@@ -420,8 +428,8 @@ public final class GrantScheduler extends Module {
         // The back end may still be finishing the previous event while the front end holds this one:
         // its writes of a granted offset (EMIT) or a rec_incoming (TS3, FIFO_GRANT2; always at
         // out_entry) after this event's entry read are forwarded into c_granted / c_rec_inc_old.
-        // A write in the LOOKUP cycle itself is kept aside (lk_*) and matched in ENTRY, where the
-        // entry's address is known.
+        // A write in the LOOKUP cycle itself (those, or STEP4B's rec_incoming at be_addr) is kept
+        // aside (lk_*) and matched in ENTRY, where the entry's address is known.
         Bool grantWrite = let("grant_write", fsm.is(State.EMIT).and(grant.ready));
         Bool recWrite = let("rec_write", fsm.is(State.TS3).or(fsm.is(State.FIFO_GRANT2)));
         Bool lkGValid = reg("lk_g_valid", Bool(), 0);
@@ -435,8 +443,8 @@ public final class GrantScheduler extends Module {
 
         fe.on(FeState.LOOKUP, () -> {
             sync(lkGValid, grantWrite);
-            sync(lkRValid, recWrite);
-            sync(lkAddr, outEntry);
+            sync(lkRValid, recWrite.or(fsm.is(State.STEP4B)));
+            sync(lkAddr, mux(fsm.is(State.STEP4B), beAddr, outEntry));
             sync(lkGData, outOffset);
             sync(lkRData, recWd);
             Bool creatable = evKind.eq(KIND_DATA).and(evInc.lt(evLen.extend(32)));
@@ -542,6 +550,7 @@ public final class GrantScheduler extends Module {
             sync(cDelete, FALSE);
             sync(cAction, ACT_NEEDY);
             sync(feToNeedy, decideNeedy);
+            sync(cRecv, cLen.sub(cRem));
             when(decideDrop, () -> fe.goTo(FeState.IDLE)).otherwise(() -> fe.goTo(FeState.HOLD));
             switchOn(evKind, s -> s.is(KIND_DATA, () -> {
                 when(cGrantableOld.and(cRem.eq(0)), () -> {
@@ -601,6 +610,11 @@ public final class GrantScheduler extends Module {
                 sync(used, used.sub(1));
             });
             when(curActive, () -> sync(actRem.at(curSlot), cRem));
+            // try_send's reach and cap for STEP4B of an active message (TS1's work). The window is
+            // current: the active count last changed two cycles ago at the latest. c_granted equals
+            // the slot's granted (forwarded up to the hand-off).
+            sync(tsReach, cRecv.extend(34).add(window.extend(34)));
+            sync(tsCap, cLen.sub(cGranted));
             // Step 4's new incoming (a message that takes a slot below keeps granted = c_granted).
             sync(s4RecInc, clampSub(mux(curActive, actGranted.read(curSlot), cGranted), cLen.sub(cRem)));
             when(curNew.or(cAction.eq(ACT_UNMANAGE)), () -> comb(recWe, TRUE));   // rec_incoming = 0
@@ -702,15 +716,13 @@ public final class GrantScheduler extends Module {
         });
 
         // ---- step 4: update incoming ---------------------------------------------------------------
-        UInt tsReach = reg("ts_reach", UInt(34));
-        UInt tsCap = reg("ts_cap", UInt(LEN_BITS));
-        // STEP4B straight after COMMIT: the active count has not changed for two cycles, so the
-        // window register is current and TS1's sums can be formed here.
+        // STEP4B straight after COMMIT (an active message): COMMIT has formed TS1's sums.
         Bool afterCommit = reg("after_commit", Bool(), 0);
         sync(afterCommit, fsm.is(State.COMMIT));
         fsm.on(State.STEP4B, () -> {
             sync(total, total.add(s4RecInc.extend(34)).sub(cRecIncOld.extend(34)));
             comb(recWe, TRUE);
+            comb(recWa, beAddr);
             comb(recWd, s4RecInc);
             when(curActive, () -> sync(actRecInc.at(curSlot), s4RecInc));
             when(curActive, () -> {
@@ -721,10 +733,12 @@ public final class GrantScheduler extends Module {
                 sync(tsRecInc, s4RecInc);
                 fsm.goTo(State.TS1);
                 when(afterCommit, () -> {
-                    // TS1's work from the event's own registers (c_len, c_rem equal the slot's).
-                    sync(tsReach, cLen.sub(cRem).extend(34).add(window.extend(34)));
-                    sync(tsCap, cLen.sub(actGranted.read(curSlot)));
-                    fsm.goTo(State.TS1B);
+                    // TS1B's work on COMMIT's reach and cap (c_granted equals the slot's granted).
+                    Bool positive = tsReach.gt(cGranted.extend(34));
+                    UInt want = tsReach.sub(cGranted.extend(34));
+                    sync(tsWant, mux(want.lt(tsCap.extend(34)), want.resize(LEN_BITS), tsCap));
+                    sync(tsOk, positive.and(tsCap.ne(0)));
+                    fsm.goTo(State.TS2);
                 });
             }).elseWhen(cManaged.and(cAction.eq(ACT_STEP4)), () -> {
                         sync(awFromWaiting, TRUE);
@@ -882,6 +896,7 @@ public final class GrantScheduler extends Module {
         Bool toNeedy = let("to_needy", mux(fe.is(FeState.HOLD), feToNeedy, decideNeedy));
         when(feOffers.and(backDone), () -> {
             sync(beTime, evTime);
+            sync(beAddr, curAddr);
             fe.goTo(FeState.IDLE);
             when(toNeedy, () -> fsm.goTo(State.NEEDY)).otherwise(() -> fsm.goTo(State.COMMIT));
         });
