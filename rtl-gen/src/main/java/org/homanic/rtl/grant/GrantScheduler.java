@@ -55,7 +55,7 @@ public final class GrantScheduler extends Module {
     enum State {
         IDLE, COMMIT,
         AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4B,
-        TS0, TS1, TS1B, TS2, TS3, EMIT, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
+        TS0, TS1, TS1B, TS2, TS3, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
     }
 
@@ -281,22 +281,25 @@ public final class GrantScheduler extends Module {
         Mem replyMem = mem("reply_mem", new ReplyAddress().width(), entries);
 
         // ---- grant output -----------------------------------------------------------------------
+        // The message try_send or a FIFO grant works on (out_*), and the output register (g_*): the
+        // decision moves there in TS3 / FIFO_GRANT2 and waits for grant_ready while the back end
+        // goes on with the next event.
         UInt outPeer = reg("out_peer", UInt(pb));
         UInt outId = reg("out_id", UInt(64));
-        UInt outOffset = reg("out_offset", UInt(LEN_BITS));
-        UInt outPrio = reg("out_prio", UInt(3));
         UInt outReason = reg("out_reason", UInt(2));
         UInt outEntry = reg("out_entry", UInt(aw));
-        comb(grant.valid, fsm.is(State.EMIT));
-        comb(grant.payload.peer, outPeer);
-        comb(grant.payload.id, outId);
-        comb(grant.payload.offset, outOffset);
-        comb(grant.payload.priority, outPrio);
-        comb(grant.payload.reason, outReason);
-        comb(grant.payload.entry, outEntry);
-        // out_entry is set at least two cycles before EMIT, so the word is there in time.
+        Bool gValid = reg("g_valid", Bool(), 0);
+        GrantDecision gOut = reg("g_out", new GrantDecision(pb, aw));
+        comb(grant.valid, gValid);
+        comb(grant.payload, gOut);
+        Bool outFree = let("out_free", gValid.not().or(grant.ready));
+        when(grant.fire(), () -> {
+            sync(gValid, FALSE);
+            sync(cGrants, cGrants.add(1));
+            when(gOut.reason.eq(GrantDecision.FIFO), () -> sync(cFifo, cFifo.add(1)));
+        });
+        // out_entry is set at least two cycles before TS3 / FIFO_GRANT2, so the word is there in time.
         UInt replyQ = replyMem.readSync("reply_q", outEntry);
-        comb(grant.payload.reply, Bundle.unpack(new ReplyAddress(), replyQ));
 
         // ---- try_send and scan registers --------------------------------------------------------
         UInt tsSlot = reg("ts_slot", UInt(3));
@@ -312,7 +315,6 @@ public final class GrantScheduler extends Module {
         UInt tsCap = reg("ts_cap", UInt(LEN_BITS));    // length − granted
         Bool tsOk = reg("ts_ok", Bool());
         UInt rankVec = reg("rank_vec", UInt(SLOTS));
-        Bool emitFifo = reg("emit_fifo", Bool());
 
         UInt it = reg("it", UInt(4));
         // One slot per cycle, in two stages: fetch the slot's values (f_*), then compare them.
@@ -377,7 +379,7 @@ public final class GrantScheduler extends Module {
         Bool accepting = let("accepting", fe.is(FeState.IDLE).and(divider.ready).and(backLets));
         comb(host.ready, accepting);
         comb(data.ready, accepting.and(host.valid.not()));
-        comb(idle, fsm.is(State.IDLE).and(fe.is(FeState.IDLE)));
+        comb(idle, fsm.is(State.IDLE).and(fe.is(FeState.IDLE)).and(gValid.not()));
 
         fe.on(FeState.IDLE, () -> {
             when(host.fire(), () -> {
@@ -430,8 +432,8 @@ public final class GrantScheduler extends Module {
         // out_entry) after this event's entry read are forwarded into c_granted / c_rec_inc_old.
         // A write in the LOOKUP cycle itself (those, or STEP4B's rec_incoming at be_addr) is kept
         // aside (lk_*) and matched in ENTRY, where the entry's address is known.
-        Bool grantWrite = let("grant_write", fsm.is(State.EMIT).and(grant.ready));
-        Bool recWrite = let("rec_write", fsm.is(State.TS3).or(fsm.is(State.FIFO_GRANT2)));
+        Bool grantWrite = let("grant_write", fsm.is(State.TS3).or(fsm.is(State.FIFO_GRANT2)).and(outFree));
+        Bool recWrite = grantWrite;
         Bool lkGValid = reg("lk_g_valid", Bool(), 0);
         Bool lkRValid = reg("lk_r_valid", Bool(), 0);
         UInt lkAddr = reg("lk_addr", UInt(aw));
@@ -445,7 +447,7 @@ public final class GrantScheduler extends Module {
             sync(lkGValid, grantWrite);
             sync(lkRValid, recWrite.or(fsm.is(State.STEP4B)));
             sync(lkAddr, mux(fsm.is(State.STEP4B), beAddr, outEntry));
-            sync(lkGData, outOffset);
+            sync(lkGData, grantedWd);
             sync(lkRData, recWd);
             Bool creatable = evKind.eq(KIND_DATA).and(evInc.lt(evLen.extend(32)));
             when(hit.and(evKind.ne(KIND_NONE)), () -> {
@@ -505,7 +507,7 @@ public final class GrantScheduler extends Module {
             fe.goTo(FeState.REASM);
         });
         when(fe.is(FeState.ENTRY).or(fe.is(FeState.REASM)).or(fe.is(FeState.DECIDE)).or(fe.is(FeState.HOLD)), () -> {
-            when(fwdGranted, () -> sync(cGranted, outOffset));
+            when(fwdGranted, () -> sync(cGranted, grantedWd));
             when(fwdRec, () -> sync(cRecIncOld, recWd));
         });
 
@@ -793,43 +795,39 @@ public final class GrantScheduler extends Module {
                     .otherwise(() -> fsm.goTo(State.TS3));
         });
 
-        fsm.on(State.TS3, () -> {
+        // Registered every cycle: the event time and next_fifo are steady long before TS3.
+        Bool fifoDue = reg("fifo_due", Bool(), 0);
+        sync(fifoDue, divider.fifoInterval.ne(0).and(beTime.ge(nextFifo)));
+        Bool needyPending = let("needy_pending", total.lt(maxInc).and(needy.ne(0)));
+        // After TS3, check_needy has work only if another slot is needy and this grant was not cut
+        // by max_incoming (a cut grant fills total_incoming up to max_incoming). A false alarm
+        // costs one NEEDY cycle.
+        Bool ts3Bit = let("ts3_others_needy", needy.and(lit(1, SLOTS).shl(tsSlot).not()).ne(0).and(tsLimited.not()));
+        Bool ts3Done = let("ts3_done", fsm.is(State.TS3).and(outFree).and(fifoDue.not()).and(ts3Bit.not()));
+        fsm.on(State.TS3, () -> when(outFree, () -> {
             UInt bit = lit(1, SLOTS).shl(tsSlot);
             sync(needy, mux(tsLimited, needy.or(bit), needy.and(bit.not())));
             when(tsLimited, () -> sync(cNeedy, cNeedy.add(1)));
             UInt g = tsGranted.add(tsAmount);
             sync(actGranted.at(tsSlot), g);
             sync(tsGranted, g);
-            sync(outOffset, g);
+            comb(grantedWe, TRUE);
+            comb(grantedWa, outEntry);                 // = act_addr[ts_slot], loaded with the slot
+            comb(grantedWd, g);
             sync(total, total.add(tsAmount.extend(34)));
             UInt rec = tsRecInc.add(tsAmount);
             sync(actRecInc.at(tsSlot), rec);
             comb(recWe, TRUE);
-            comb(recWa, outEntry);                     // = act_addr[ts_slot], loaded with the slot
+            comb(recWa, outEntry);
             comb(recWd, rec);
             UInt rank = popcount(rankVec);
             UInt msp = cfg.max_sched_prio.extend(4);
             UInt few = numActive.sub(1).sub(rank);
             UInt many = mux(rank.gt(msp), lit(0, 4), msp.sub(rank));
-            sync(outPrio, mux(numActive.le(msp.add(1)), few, many).resize(3));
-            sync(emitFifo, FALSE);
-            fsm.goTo(State.EMIT);
-        });
-
-        // Registered every cycle: the event time and next_fifo are steady long before EMIT.
-        Bool fifoDue = reg("fifo_due", Bool(), 0);
-        sync(fifoDue, divider.fifoInterval.ne(0).and(beTime.ge(nextFifo)));
-        Bool needyPending = let("needy_pending", total.lt(maxInc).and(needy.ne(0)));
-        fsm.on(State.EMIT, () -> when(grant.ready, () -> {
-            comb(grantedWe, TRUE);
-            comb(grantedWa, outEntry);
-            comb(grantedWd, outOffset);
-            sync(cGrants, cGrants.add(1));
-            when(emitFifo, () -> {
-                sync(cFifo, cFifo.add(1));
-                fsm.goTo(State.NEEDY);
-            }).elseWhen(fifoDue, () -> fsm.goTo(State.FIFO_CHECK))
-                    .elseWhen(needyPending, () -> fsm.goTo(State.NEEDY))
+            emit(gValid, gOut, outPeer, outId, g, mux(numActive.le(msp.add(1)), few, many).resize(3), outReason,
+                    outEntry, replyQ);
+            when(fifoDue, () -> fsm.goTo(State.FIFO_CHECK))
+                    .elseWhen(ts3Bit, () -> fsm.goTo(State.NEEDY))
                     .otherwise(() -> fsm.goTo(State.IDLE));
         }));
 
@@ -854,7 +852,7 @@ public final class GrantScheduler extends Module {
             fsm.goTo(State.FIFO_GRANT2);
         });
 
-        fsm.on(State.FIFO_GRANT2, () -> {
+        fsm.on(State.FIFO_GRANT2, () -> when(outFree, () -> {
             UInt newInc = clampSub(fgGranted, fgReceived);
             sync(total, total.add(newInc.extend(34)).sub(fgOldInc.extend(34)));
             comb(recWe, TRUE);
@@ -864,14 +862,13 @@ public final class GrantScheduler extends Module {
                 sync(actGranted.at(best.slot), fgGranted);
                 sync(actRecInc.at(best.slot), newInc);
             });
-            sync(outPeer, best.peer);
-            sync(outId, best.id);
-            sync(outOffset, fgGranted);
-            sync(outReason, GrantDecision.FIFO);
-            sync(outPrio, cfg.num_priorities.sub(2).resize(3));
-            sync(emitFifo, TRUE);
-            fsm.goTo(State.EMIT);
-        });
+            comb(grantedWe, TRUE);
+            comb(grantedWa, outEntry);
+            comb(grantedWd, fgGranted);
+            emit(gValid, gOut, best.peer, best.id, fgGranted, cfg.num_priorities.sub(2).resize(3),
+                    lit(GrantDecision.FIFO, 2), outEntry, replyQ);
+            fsm.goTo(State.NEEDY);
+        }));
 
         // ---- step 6: check_needy ---------------------------------------------------------------------
         UInt nBest = reg("needy_best", UInt(3));
@@ -890,7 +887,7 @@ public final class GrantScheduler extends Module {
         // ---- hand-off: the front end's event enters the back end when the back end finishes ----------
         // (in the cycle it would return to IDLE, so an event that waited costs no extra cycle).
         Bool backDone = let("back_done", fsm.is(State.IDLE)
-                .or(fsm.is(State.EMIT).and(grant.ready).and(emitFifo.not()).and(fifoDue.not()).and(needyPending.not()))
+                .or(ts3Done)
                 .or(fsm.is(State.NEEDY).and(needyPending.not())));
         Bool feOffers = let("fe_offers", fe.is(FeState.DECIDE).and(decideDrop.not()).or(fe.is(FeState.HOLD)));
         Bool toNeedy = let("to_needy", mux(fe.is(FeState.HOLD), feToNeedy, decideNeedy));
@@ -1041,6 +1038,19 @@ public final class GrantScheduler extends Module {
             sync(fNeedy, needy.bit(ix));
             sync(it, it.add(1));
         });
+    }
+
+    /** Puts a decision into the output register (the caller has checked it is free). */
+    private void emit(Bool gValid, GrantDecision g, UInt peer, UInt id, UInt offset, UInt priority, UInt reason,
+                      UInt entry, UInt replyWord) {
+        sync(gValid, TRUE);
+        sync(g.peer, peer);
+        sync(g.id, id);
+        sync(g.offset, offset);
+        sync(g.priority, priority);
+        sync(g.reason, reason);
+        sync(g.entry, entry);
+        sync(g.reply, Bundle.unpack(new ReplyAddress(), replyWord));
     }
 
     private void vacate(UInt slot) {
