@@ -59,8 +59,8 @@ public final class GrantScheduler extends Module {
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
     }
 
-    /** The front end: accepts an event, looks it up, reassembles, decides its action, hands it over. */
-    enum FeState { IDLE, LOOKUP, ENTRY, REASM, DECIDE, HOLD }
+    /** The front end: accepts an event, looks it up, reassembles and decides its action, hands it over. */
+    enum FeState { IDLE, LOOKUP, ENTRY, REASM, HOLD }
 
     private static final int KIND_DATA = 0;
     private static final int KIND_BUF = 1;
@@ -200,6 +200,11 @@ public final class GrantScheduler extends Module {
         UInt beAddr = reg("be_addr", UInt(p.addrBits()));
         // Bytes received of the event's message (c_len − c_rem), for try_send's reach in COMMIT.
         UInt cRecv = reg("c_recv", UInt(LEN_BITS));
+        UInt cRecvOld = reg("c_recv_old", UInt(LEN_BITS));
+        // The back end only passes the event on: refused packet, buffers already there (c_skip), or
+        // a packet of a message that needs no grants (c_to_needy: straight to check_needy).
+        Bool cSkip = reg("c_skip", Bool());
+        Bool cToNeedy = reg("c_to_needy", Bool());
         UInt evSet = reg("ev_set", UInt(sb));
 
         // The event's message.
@@ -368,14 +373,13 @@ public final class GrantScheduler extends Module {
         // ---- accepting events ---------------------------------------------------------------------
         // The front end takes the next event once the back end no longer needs the event registers
         // (it keeps the event's time and address in be_time, be_addr) and will not change the
-        // table or the active set before it is done (try_send onwards, or COMMIT and step 4 of an
-        // active message), and its lookup and entry read cannot meet a table scan (a scan starts
-        // two cycles after EMIT at the earliest).
+        // table or the active set before it is done (try_send up to TS2, or COMMIT and step 4 of
+        // an active message), and the front end's two table reads (LOOKUP, ENTRY) cannot meet a
+        // table scan: a FIFO scan starts two cycles after TS3 at the earliest (TS3, FIFO_CHECK, SCAN).
         Bool backLets = let("back_lets", fsm.is(State.IDLE)
-                .or(fsm.is(State.COMMIT).and(cAction.eq(ACT_STEP4)).and(curActive))
+                .or(fsm.is(State.COMMIT).and(cAction.eq(ACT_STEP4)).and(curActive).and(cSkip.not()))
                 .or(fsm.is(State.STEP4B).and(curActive))
-                .or(fsm.is(State.TS0)).or(fsm.is(State.TS1)).or(fsm.is(State.TS1B)).or(fsm.is(State.TS2))
-                .or(fsm.is(State.TS3)));
+                .or(fsm.is(State.TS0)).or(fsm.is(State.TS1)).or(fsm.is(State.TS1B)).or(fsm.is(State.TS2)));
         Bool accepting = let("accepting", fe.is(FeState.IDLE).and(divider.ready).and(backLets));
         comb(host.ready, accepting);
         comb(data.ready, accepting.and(host.valid.not()));
@@ -489,6 +493,7 @@ public final class GrantScheduler extends Module {
         fe.on(FeState.ENTRY, () -> {
             sync(cLen, bLen);
             sync(cRemOld, bRem);
+            sync(cRecvOld, bLen.sub(bRem));
             sync(cGranted, bGranted);
             sync(cSeq, mux(curNew, seqCounter, stored.seq));
             sync(cGrantableOld, curNew.or(stored.grantable));
@@ -506,7 +511,7 @@ public final class GrantScheduler extends Module {
             sync(curSlot, slot);
             fe.goTo(FeState.REASM);
         });
-        when(fe.is(FeState.ENTRY).or(fe.is(FeState.REASM)).or(fe.is(FeState.DECIDE)).or(fe.is(FeState.HOLD)), () -> {
+        when(fe.is(FeState.ENTRY).or(fe.is(FeState.REASM)).or(fe.is(FeState.HOLD)), () -> {
             when(fwdGranted, () -> sync(cGranted, grantedWd));
             when(fwdRec, () -> sync(cRecIncOld, recWd));
         });
@@ -531,31 +536,22 @@ public final class GrantScheduler extends Module {
                     sync(cGapEnd.get(g), stored.gapEnd.get(g));
                 }
             });
-            when(addNow.and(reasm.refuse), () -> {
-                sync(cRefused, cRefused.add(1));
-                fe.goTo(FeState.IDLE);
-            }).otherwise(() -> {
-                when(curNew, () -> sync(seqCounter, seqCounter.add(1)));
-                fe.goTo(FeState.DECIDE);
-            });
-        });
-
-        // The event's action (the back end starts at COMMIT, or at NEEDY for a packet of a message
-        // that needs no grants; a buffers command for a message that has them is dropped here).
-        Bool decideDrop = let("decide_drop", evKind.eq(KIND_BUF).and(cBufOld));
-        Bool decideNeedy = let("decide_needy", evKind.eq(KIND_DATA).and(cGrantableOld.not()));
-        Bool feToNeedy = reg("fe_to_needy", Bool());
-        fe.on(FeState.DECIDE, () -> {
+            Bool refused = addNow.and(reasm.refuse);
+            when(refused, () -> sync(cRefused, cRefused.add(1)))
+                    .elseWhen(curNew, () -> sync(seqCounter, seqCounter.add(1)));
+            sync(cRecv, mux(kept, cRecvOld.add(evPay.resize(LEN_BITS)), cRecvOld));
+            // checkRpc's case analysis on the remaining bytes after this packet.
+            Bool remZero = mux(kept, cRemOld.eq(evPay.resize(LEN_BITS)), cRemOld.eq(0));
             sync(cGrantable, cGrantableOld);
             sync(cManaged, cManagedOld);
             sync(cBuf, cBufOld);
             sync(cDelete, FALSE);
             sync(cAction, ACT_NEEDY);
-            sync(feToNeedy, decideNeedy);
-            sync(cRecv, cLen.sub(cRem));
-            when(decideDrop, () -> fe.goTo(FeState.IDLE)).otherwise(() -> fe.goTo(FeState.HOLD));
+            sync(cSkip, refused.or(evKind.eq(KIND_BUF).and(cBufOld)));
+            sync(cToNeedy, evKind.eq(KIND_DATA).and(cGrantableOld.not()));
+            fe.goTo(FeState.HOLD);
             switchOn(evKind, s -> s.is(KIND_DATA, () -> {
-                when(cGrantableOld.and(cRem.eq(0)), () -> {
+                when(cGrantableOld.and(remZero), () -> {
                             sync(cAction, ACT_UNMANAGE);
                             sync(cGrantable, FALSE);
                             sync(cManaged, FALSE);
@@ -597,7 +593,8 @@ public final class GrantScheduler extends Module {
         }
         when(msgWe, () -> msgMem.write(curAddr, wr.asBits()));
 
-        fsm.on(State.COMMIT, () -> {
+        fsm.on(State.COMMIT, () -> when(cSkip, () -> fsm.goTo(State.IDLE))
+                .elseWhen(cToNeedy, () -> fsm.goTo(State.NEEDY)).otherwise(() -> {
             comb(msgWe, TRUE);
             when(curNew, () -> {
                 replyMem.write(curAddr, evReply.asBits());
@@ -633,7 +630,7 @@ public final class GrantScheduler extends Module {
                 sync(awFromWaiting, FALSE);
                 fsm.goTo(State.AW0);
             }).is(ACT_STEP4, () -> fsm.goTo(State.STEP4B)));
-        });
+        }));
 
         // ---- activate or wait (step 3's victim rule) ---------------------------------------------
         Bool[] meqNow = new Bool[SLOTS];
@@ -886,16 +883,15 @@ public final class GrantScheduler extends Module {
 
         // ---- hand-off: the front end's event enters the back end when the back end finishes ----------
         // (in the cycle it would return to IDLE, so an event that waited costs no extra cycle).
-        Bool backDone = let("back_done", fsm.is(State.IDLE)
+        Bool backDone = let("back_done", fsm.is(State.IDLE).or(fsm.is(State.COMMIT).and(cSkip))
                 .or(ts3Done)
                 .or(fsm.is(State.NEEDY).and(needyPending.not())));
-        Bool feOffers = let("fe_offers", fe.is(FeState.DECIDE).and(decideDrop.not()).or(fe.is(FeState.HOLD)));
-        Bool toNeedy = let("to_needy", mux(fe.is(FeState.HOLD), feToNeedy, decideNeedy));
+        Bool feOffers = let("fe_offers", fe.is(FeState.REASM).or(fe.is(FeState.HOLD)));
         when(feOffers.and(backDone), () -> {
             sync(beTime, evTime);
             sync(beAddr, curAddr);
             fe.goTo(FeState.IDLE);
-            when(toNeedy, () -> fsm.goTo(State.NEEDY)).otherwise(() -> fsm.goTo(State.COMMIT));
+            fsm.goTo(State.COMMIT);
         });
 
         fsm.on(State.NEEDY_IT, () -> {
