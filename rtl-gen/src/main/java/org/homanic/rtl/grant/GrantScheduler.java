@@ -17,11 +17,13 @@ import static org.homanic.rtl.grant.GrantSchedulerParams.TIME_BITS;
 
 /**
  * The receiver's grant scheduler (issue 7; spec section 3 as protocol's {@code GrantScheduler}
- * implements it). One event at a time: a DATA event or a host command is looked up in the
- * message table (set-associative, block RAM), the message's reassembly state is updated, and
- * the policy steps run as a sequence of short states over the active set (eight register
- * slots) and, when the policy needs the waiting messages, one pipelined pass over the table.
- * See docs/grant-scheduler.md.
+ * implements it). A front end looks each DATA event or host command up in the message table
+ * (set-associative, block RAM), updates the message's reassembly state and decides the event's
+ * action; a back end runs the policy steps of one event at a time as a sequence of short states
+ * over the active set (eight register slots) and, when the policy needs the waiting messages,
+ * one pipelined pass over the table. The front end works on the next event while the back end
+ * finishes the previous one; decisions leave through an output register. See
+ * docs/grant-scheduler.md.
  */
 public final class GrantScheduler extends Module {
     public final Stream<DataEvent> data;
@@ -432,12 +434,12 @@ public final class GrantScheduler extends Module {
         UInt freeWay = let("free_way", freeWayAcc);
         comb(lookupAddr, cat(evSet, mux(hit, hitWay, freeWay)));
         // The back end may still be finishing the previous event while the front end holds this one:
-        // its writes of a granted offset (EMIT) or a rec_incoming (TS3, FIFO_GRANT2; always at
-        // out_entry) after this event's entry read are forwarded into c_granted / c_rec_inc_old.
+        // its writes of a granted offset and a rec_incoming (TS3, FIFO_GRANT2: both at once, always
+        // at out_entry) after this event's entry read are forwarded into c_granted / c_rec_inc_old.
         // A write in the LOOKUP cycle itself (those, or STEP4B's rec_incoming at be_addr) is kept
         // aside (lk_*) and matched in ENTRY, where the entry's address is known.
         Bool grantWrite = let("grant_write", fsm.is(State.TS3).or(fsm.is(State.FIFO_GRANT2)).and(outFree));
-        Bool recWrite = grantWrite;
+        Bool recWrite = grantWrite;                    // the same two states write rec_mem
         Bool lkGValid = reg("lk_g_valid", Bool(), 0);
         Bool lkRValid = reg("lk_r_valid", Bool(), 0);
         UInt lkAddr = reg("lk_addr", UInt(aw));
