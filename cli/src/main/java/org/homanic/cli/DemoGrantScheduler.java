@@ -50,8 +50,9 @@ final class DemoGrantScheduler {
     /** The table of the first GRANTs, hardware next to reference, one line each. */
     static List<String> table(Result result) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("      %6s %8s  %-24s %-26s %-26s %s", "event", "cycle", "RPC (peer, id)",
-                "hardware: offset prio why", "reference: offset prio why", ""));
+        // "accepted": events the scheduler had taken when the GRANT left (it may already hold the next one).
+        lines.add(String.format("      %8s %8s  %-24s %-26s %s", "accepted", "cycle", "RPC (peer, id)",
+                "hardware: offset prio why", "reference: offset prio why"));
         for (Row row : result.rows()) {
             GrantSchedulerSim.HwGrant g = row.sent();
             Decision.Grant w = row.expected();
@@ -60,7 +61,7 @@ final class DemoGrantScheduler {
                     w.reason().name());
             boolean same = w != null && w.rpc().peer() == g.peer() && w.rpc().id() == g.id()
                     && w.offset() == g.offset() && w.priority() == g.priority() && w.reason().name().equals(reason(g.reason()));
-            lines.add(String.format("      %6d %8d  %-24s %-26s %-26s %s", row.event(), row.cycle(),
+            lines.add(String.format("      %8d %8d  %-24s %-26s %-26s %s", row.event(), row.cycle(),
                     "(" + g.peer() + ", " + g.id() + ")", hw, ref, same ? "=" : "DIFFERS"));
         }
         return lines;
