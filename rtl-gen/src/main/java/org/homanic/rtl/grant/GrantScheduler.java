@@ -375,13 +375,16 @@ public final class GrantScheduler extends Module {
         // ---- accepting events ---------------------------------------------------------------------
         // The front end takes the next event once the back end no longer needs the event registers
         // (it keeps the event's time and address in be_time, be_addr) and will not change the
-        // table or the active set before it is done (try_send up to TS2, or COMMIT and step 4 of
-        // an active message), and the front end's two table reads (LOOKUP, ENTRY) cannot meet a
-        // table scan: a FIFO scan starts two cycles after TS3 at the earliest (TS3, FIFO_CHECK, SCAN).
+        // table or the active set before it is done (try_send up to TS2, check_needy, a FIFO grant
+        // after its scan, or COMMIT and step 4 of an active message), and the front end's two
+        // table reads (LOOKUP, ENTRY) cannot meet a table scan: a FIFO scan starts two cycles after
+        // TS3 at the earliest (TS3, FIFO_CHECK, SCAN).
         Bool backLets = let("back_lets", fsm.is(State.IDLE)
                 .or(fsm.is(State.COMMIT).and(cAction.eq(ACT_STEP4)).and(curActive).and(cSkip.not()))
                 .or(fsm.is(State.STEP4B).and(curActive))
-                .or(fsm.is(State.TS0)).or(fsm.is(State.TS1)).or(fsm.is(State.TS1B)).or(fsm.is(State.TS2)));
+                .or(fsm.is(State.TS0)).or(fsm.is(State.TS1)).or(fsm.is(State.TS1B)).or(fsm.is(State.TS2))
+                .or(fsm.is(State.NEEDY)).or(fsm.is(State.NEEDY_IT)).or(fsm.is(State.NEEDY_GO))
+                .or(fsm.is(State.FIFO_GRANT)).or(fsm.is(State.FIFO_GRANT2)));
         Bool accepting = let("accepting", fe.is(FeState.IDLE).and(divider.ready).and(backLets));
         comb(host.ready, accepting);
         comb(data.ready, accepting.and(host.valid.not()));
