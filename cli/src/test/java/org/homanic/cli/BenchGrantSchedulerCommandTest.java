@@ -23,7 +23,10 @@ class BenchGrantSchedulerCommandTest {
         assertEquals(64, row.get("entries").asInt());
         double rate = row.get("events_per_cycle_active").asDouble();
         assertTrue(rate > 0 && rate <= 1, out::toString);
+        double granting = row.get("events_per_cycle_each_granting").asDouble();
+        assertTrue(granting > 0 && granting <= 1, out::toString);
         assertTrue(row.get("latency_cycles_min").asInt() > 0);
+        assertTrue(row.get("latency_cycles_max").asInt() <= 32, "event to GRANT within the 32-cycle goal: " + out);
         // The END promotes a waiting message: a pass over the 64 entries at least.
         assertTrue(row.get("end_with_waiting_cycles").asLong() >= 64, out::toString);
     }

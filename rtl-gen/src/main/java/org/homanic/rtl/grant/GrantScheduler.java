@@ -17,11 +17,13 @@ import static org.homanic.rtl.grant.GrantSchedulerParams.TIME_BITS;
 
 /**
  * The receiver's grant scheduler (issue 7; spec section 3 as protocol's {@code GrantScheduler}
- * implements it). One event at a time: a DATA event or a host command is looked up in the
- * message table (set-associative, block RAM), the message's reassembly state is updated, and
- * the policy steps run as a sequence of short states over the active set (eight register
- * slots) and, when the policy needs the waiting messages, one pipelined pass over the table.
- * See docs/grant-scheduler.md.
+ * implements it). A front end looks each DATA event or host command up in the message table
+ * (set-associative, block RAM), updates the message's reassembly state and decides the event's
+ * action; a back end runs the policy steps of one event at a time as a sequence of short states
+ * over the active set (eight register slots) and, when the policy needs the waiting messages,
+ * one pipelined pass over the table. The front end works on the next event while the back end
+ * finishes the previous one; decisions leave through an output register. See
+ * docs/grant-scheduler.md.
  */
 public final class GrantScheduler extends Module {
     public final Stream<DataEvent> data;
@@ -51,12 +53,16 @@ public final class GrantScheduler extends Module {
     /** Messages in the table (grantable or completed but not yet ended by the host). */
     public final UInt table_used;
 
+    /** The back end: one event's policy steps at a time. */
     enum State {
-        IDLE, LOOKUP, ENTRY, REASM, DECIDE, COMMIT,
+        IDLE, COMMIT,
         AW0, AW_IT, AW_CMP, AW_DEC, AW_APPLY, STEP4B,
-        TS0, TS1, TS1B, TS2, TS3, EMIT, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
+        TS0, TS1, TS1B, TS2, TS3, FIFO_CHECK, FIFO_GRANT, FIFO_GRANT2,
         NEEDY, NEEDY_IT, NEEDY_GO, SCAN, SCAN_DONE
     }
+
+    /** The front end: accepts an event, looks it up, reassembles and decides its action, hands it over. */
+    enum FeState { IDLE, LOOKUP, ENTRY, REASM, HOLD }
 
     private static final int KIND_DATA = 0;
     private static final int KIND_BUF = 1;
@@ -76,6 +82,7 @@ public final class GrantScheduler extends Module {
     private final int pb;
     private final int aw;
     private Fsm<State> fsm;
+    private Fsm<FeState> fe;
 
     // Active set (eight slots in registers).
     private UInt actValid;
@@ -131,6 +138,7 @@ public final class GrantScheduler extends Module {
 
         // ---- state ----------------------------------------------------------------------------
         fsm = fsm("state", State.IDLE);
+        fe = fsm("front", FeState.IDLE);
         actValid = reg("act_valid", UInt(SLOTS), 0);
         needy = reg("needy", UInt(SLOTS), 0);
         numActive = reg("num_active", UInt(4), 0);
@@ -189,6 +197,16 @@ public final class GrantScheduler extends Module {
         Bool evBuf = reg("ev_buf", Bool());
         ReplyAddress evReply = reg("ev_reply", new ReplyAddress());
         UInt evTime = reg("ev_time", UInt(TIME_BITS));
+        // The time of the event the back end is working on (the front end may hold the next one).
+        UInt beTime = reg("be_time", UInt(TIME_BITS));
+        UInt beAddr = reg("be_addr", UInt(p.addrBits()));
+        // Bytes received of the event's message (c_len − c_rem), for try_send's reach in COMMIT.
+        UInt cRecv = reg("c_recv", UInt(LEN_BITS));
+        UInt cRecvOld = reg("c_recv_old", UInt(LEN_BITS));
+        // The back end only passes the event on: refused packet, buffers already there (c_skip), or
+        // a packet of a message that needs no grants (c_to_needy: straight to check_needy).
+        Bool cSkip = reg("c_skip", Bool());
+        Bool cToNeedy = reg("c_to_needy", Bool());
         UInt evSet = reg("ev_set", UInt(sb));
 
         // The event's message.
@@ -270,22 +288,25 @@ public final class GrantScheduler extends Module {
         Mem replyMem = mem("reply_mem", new ReplyAddress().width(), entries);
 
         // ---- grant output -----------------------------------------------------------------------
+        // The message try_send or a FIFO grant works on (out_*), and the output register (g_*): the
+        // decision moves there in TS3 / FIFO_GRANT2 and waits for grant_ready while the back end
+        // goes on with the next event.
         UInt outPeer = reg("out_peer", UInt(pb));
         UInt outId = reg("out_id", UInt(64));
-        UInt outOffset = reg("out_offset", UInt(LEN_BITS));
-        UInt outPrio = reg("out_prio", UInt(3));
         UInt outReason = reg("out_reason", UInt(2));
         UInt outEntry = reg("out_entry", UInt(aw));
-        comb(grant.valid, fsm.is(State.EMIT));
-        comb(grant.payload.peer, outPeer);
-        comb(grant.payload.id, outId);
-        comb(grant.payload.offset, outOffset);
-        comb(grant.payload.priority, outPrio);
-        comb(grant.payload.reason, outReason);
-        comb(grant.payload.entry, outEntry);
-        // out_entry is set at least two cycles before EMIT, so the word is there in time.
+        Bool gValid = reg("g_valid", Bool(), 0);
+        GrantDecision gOut = reg("g_out", new GrantDecision(pb, aw));
+        comb(grant.valid, gValid);
+        comb(grant.payload, gOut);
+        Bool outFree = let("out_free", gValid.not().or(grant.ready));
+        when(grant.fire(), () -> {
+            sync(gValid, FALSE);
+            sync(cGrants, cGrants.add(1));
+            when(gOut.reason.eq(GrantDecision.FIFO), () -> sync(cFifo, cFifo.add(1)));
+        });
+        // out_entry is set at least two cycles before TS3 / FIFO_GRANT2, so the word is there in time.
         UInt replyQ = replyMem.readSync("reply_q", outEntry);
-        comb(grant.payload.reply, Bundle.unpack(new ReplyAddress(), replyQ));
 
         // ---- try_send and scan registers --------------------------------------------------------
         UInt tsSlot = reg("ts_slot", UInt(3));
@@ -297,9 +318,10 @@ public final class GrantScheduler extends Module {
         UInt tsRecInc = reg("ts_rec_inc", UInt(LEN_BITS));
         UInt tsSeq = reg("ts_seq", UInt(SEQ_BITS));
         UInt tsWant = reg("ts_want", UInt(LEN_BITS));
+        UInt tsReach = reg("ts_reach", UInt(34));      // received + window
+        UInt tsCap = reg("ts_cap", UInt(LEN_BITS));    // length − granted
         Bool tsOk = reg("ts_ok", Bool());
         UInt rankVec = reg("rank_vec", UInt(SLOTS));
-        Bool emitFifo = reg("emit_fifo", Bool());
 
         UInt it = reg("it", UInt(4));
         // One slot per cycle, in two stages: fetch the slot's values (f_*), then compare them.
@@ -338,7 +360,7 @@ public final class GrantScheduler extends Module {
 
         // The lookup reads the entry of the way it finds (or the free way it will use) at once.
         UInt lookupAddr = wire("lookup_addr", UInt(aw));
-        comb(rdAddr, mux(fsm.is(State.SCAN), scanAddr, mux(fsm.is(State.LOOKUP), lookupAddr, curAddr)));
+        comb(rdAddr, mux(fsm.is(State.SCAN), scanAddr, mux(fe.is(FeState.LOOKUP), lookupAddr, curAddr)));
 
         // Per-slot views.
         Bool[] valid = new Bool[SLOTS];
@@ -351,12 +373,24 @@ public final class GrantScheduler extends Module {
         }
 
         // ---- accepting events ---------------------------------------------------------------------
-        Bool accepting = let("accepting", fsm.is(State.IDLE).and(divider.ready));
+        // The front end takes the next event once the back end no longer needs the event registers
+        // (it keeps the event's time and address in be_time, be_addr) and will not change the
+        // table or the active set before it is done (try_send up to TS2, check_needy, a FIFO grant
+        // after its scan, or COMMIT and step 4 of an active message), and the front end's two
+        // table reads (LOOKUP, ENTRY) cannot meet a table scan: a FIFO scan starts two cycles after
+        // TS3 at the earliest (TS3, FIFO_CHECK, SCAN).
+        Bool backLets = let("back_lets", fsm.is(State.IDLE)
+                .or(fsm.is(State.COMMIT).and(cAction.eq(ACT_STEP4)).and(curActive).and(cSkip.not()))
+                .or(fsm.is(State.STEP4B).and(curActive))
+                .or(fsm.is(State.TS0)).or(fsm.is(State.TS1)).or(fsm.is(State.TS1B)).or(fsm.is(State.TS2))
+                .or(fsm.is(State.NEEDY)).or(fsm.is(State.NEEDY_IT)).or(fsm.is(State.NEEDY_GO))
+                .or(fsm.is(State.FIFO_GRANT)).or(fsm.is(State.FIFO_GRANT2)));
+        Bool accepting = let("accepting", fe.is(FeState.IDLE).and(divider.ready).and(backLets));
         comb(host.ready, accepting);
         comb(data.ready, accepting.and(host.valid.not()));
-        comb(idle, fsm.is(State.IDLE));
+        comb(idle, fsm.is(State.IDLE).and(fe.is(FeState.IDLE)).and(gValid.not()));
 
-        fsm.on(State.IDLE, () -> {
+        fe.on(FeState.IDLE, () -> {
             when(host.fire(), () -> {
                 UInt op = host.payload.op;
                 sync(evKind, mux(op.eq(HostCommand.END), lit(KIND_END, 2),
@@ -365,7 +399,7 @@ public final class GrantScheduler extends Module {
                 sync(evId, host.payload.id);
                 sync(evTime, now);
                 sync(evSet, setIndex);
-                fsm.goTo(State.LOOKUP);
+                fe.goTo(FeState.LOOKUP);
             }).elseWhen(data.fire(), () -> {
                 DataEvent d = data.payload;
                 sync(evKind, KIND_DATA);
@@ -380,7 +414,7 @@ public final class GrantScheduler extends Module {
                 sync(evReply, d.reply);
                 sync(evTime, now);
                 sync(evSet, setIndex);
-                fsm.goTo(State.LOOKUP);
+                fe.goTo(FeState.LOOKUP);
             });
         });
 
@@ -402,23 +436,44 @@ public final class GrantScheduler extends Module {
         UInt hitWay = let("hit_way", hitWayAcc);
         UInt freeWay = let("free_way", freeWayAcc);
         comb(lookupAddr, cat(evSet, mux(hit, hitWay, freeWay)));
-        fsm.on(State.LOOKUP, () -> {
+        // The back end may still be finishing the previous event while the front end holds this one:
+        // its writes of a granted offset and a rec_incoming (TS3, FIFO_GRANT2: both at once, always
+        // at out_entry) after this event's entry read are forwarded into c_granted / c_rec_inc_old.
+        // A write in the LOOKUP cycle itself (those, or STEP4B's rec_incoming at be_addr) is kept
+        // aside (lk_*) and matched in ENTRY, where the entry's address is known.
+        Bool grantWrite = let("grant_write", fsm.is(State.TS3).or(fsm.is(State.FIFO_GRANT2)).and(outFree));
+        Bool recWrite = grantWrite;                    // the same two states write rec_mem
+        Bool lkGValid = reg("lk_g_valid", Bool(), 0);
+        Bool lkRValid = reg("lk_r_valid", Bool(), 0);
+        UInt lkAddr = reg("lk_addr", UInt(aw));
+        UInt lkGData = reg("lk_g_data", UInt(LEN_BITS));
+        UInt lkRData = reg("lk_r_data", UInt(LEN_BITS));
+        Bool outIsCur = let("out_is_cur", outEntry.eq(curAddr).and(curNew.not()));
+        Bool fwdGranted = let("fwd_granted", grantWrite.and(outIsCur));
+        Bool fwdRec = let("fwd_rec", recWrite.and(outIsCur));
+
+        fe.on(FeState.LOOKUP, () -> {
+            sync(lkGValid, grantWrite);
+            sync(lkRValid, recWrite.or(fsm.is(State.STEP4B)));
+            sync(lkAddr, mux(fsm.is(State.STEP4B), beAddr, outEntry));
+            sync(lkGData, grantedWd);
+            sync(lkRData, recWd);
             Bool creatable = evKind.eq(KIND_DATA).and(evInc.lt(evLen.extend(32)));
             when(hit.and(evKind.ne(KIND_NONE)), () -> {
                 sync(curWay, hitWay);
                 sync(curNew, FALSE);
-                fsm.goTo(State.ENTRY);
+                fe.goTo(FeState.ENTRY);
             }).elseWhen(creatable.and(hit.not()).and(free), () -> {
                 sync(curWay, freeWay);
                 sync(curNew, TRUE);
-                fsm.goTo(State.ENTRY);
+                fe.goTo(FeState.ENTRY);
             }).elseWhen(creatable.and(hit.not()), () -> {
                 sync(cFull, cFull.add(1));
                 sync(overflowPulse, TRUE);
                 sync(overflowPeer, evPeer);
                 sync(overflowId, evId);
-                fsm.goTo(State.IDLE);
-            }).otherwise(() -> fsm.goTo(State.IDLE));
+                fe.goTo(FeState.IDLE);
+            }).otherwise(() -> fe.goTo(FeState.IDLE));
         });
 
 
@@ -427,7 +482,8 @@ public final class GrantScheduler extends Module {
         UInt bLen = let("b_len", mux(curNew, evLen, stored.length));
         UInt bRem = let("b_rem", mux(curNew, evLen, stored.remaining));
         UInt incClamped = mux(evInc.lt(evLen.extend(32)), evInc.resize(LEN_BITS), evLen);
-        UInt bGranted = let("b_granted", mux(curNew, incClamped, grantedQ));
+        Bool lkHit = let("lk_hit", lkAddr.eq(curAddr).and(curNew.not()));
+        UInt bGranted = let("b_granted", mux(curNew, incClamped, mux(lkGValid.and(lkHit), lkGData, grantedQ)));
         Bool bBuf = let("b_buf", mux(curNew, evBuf, stored.buffers));
         comb(reasm.length, bLen);
         comb(reasm.recvEnd, mux(curNew, lit(0, LEN_BITS), stored.recvEnd));
@@ -439,15 +495,16 @@ public final class GrantScheduler extends Module {
         comb(reasm.offset, evOff);
         comb(reasm.pktEnd, evEnd);
 
-        fsm.on(State.ENTRY, () -> {
+        fe.on(FeState.ENTRY, () -> {
             sync(cLen, bLen);
             sync(cRemOld, bRem);
+            sync(cRecvOld, bLen.sub(bRem));
             sync(cGranted, bGranted);
             sync(cSeq, mux(curNew, seqCounter, stored.seq));
             sync(cGrantableOld, curNew.or(stored.grantable));
             sync(cManagedOld, curNew.not().and(stored.managed));
             sync(cBufOld, bBuf);
-            sync(cRecIncOld, mux(curNew, lit(0, LEN_BITS), recQ));
+            sync(cRecIncOld, mux(curNew, lit(0, LEN_BITS), mux(lkRValid.and(lkHit), lkRData, recQ)));
             Bool hitActive = FALSE;
             UInt slot = lit(0, 3);
             for (int i = SLOTS - 1; i >= 0; i--) {
@@ -457,11 +514,15 @@ public final class GrantScheduler extends Module {
             }
             sync(curActive, curNew.not().and(hitActive));
             sync(curSlot, slot);
-            fsm.goTo(State.REASM);
+            fe.goTo(FeState.REASM);
+        });
+        when(fe.is(FeState.ENTRY).or(fe.is(FeState.REASM)).or(fe.is(FeState.HOLD)), () -> {
+            when(fwdGranted, () -> sync(cGranted, grantedWd));
+            when(fwdRec, () -> sync(cRecIncOld, recWd));
         });
 
         // The reassembly outcome (its comparisons were registered at the end of ENTRY).
-        fsm.on(State.REASM, () -> {
+        fe.on(FeState.REASM, () -> {
             Bool addNow = evKind.eq(KIND_DATA).and(cBufOld);
             Bool kept = addNow.and(reasm.keep);
             sync(cRem, mux(kept, cRemOld.sub(evPay.resize(LEN_BITS)), cRemOld));
@@ -480,43 +541,38 @@ public final class GrantScheduler extends Module {
                     sync(cGapEnd.get(g), stored.gapEnd.get(g));
                 }
             });
-            when(addNow.and(reasm.refuse), () -> {
-                sync(cRefused, cRefused.add(1));
-                fsm.goTo(State.IDLE);
-            }).otherwise(() -> {
-                when(curNew, () -> sync(seqCounter, seqCounter.add(1)));
-                fsm.goTo(State.DECIDE);
-            });
-        });
-
-        fsm.on(State.DECIDE, () -> {
+            Bool refused = addNow.and(reasm.refuse);
+            when(refused, () -> sync(cRefused, cRefused.add(1)))
+                    .elseWhen(curNew, () -> sync(seqCounter, seqCounter.add(1)));
+            sync(cRecv, mux(kept, cRecvOld.add(evPay.resize(LEN_BITS)), cRecvOld));
+            // checkRpc's case analysis on the remaining bytes after this packet.
+            Bool remZero = mux(kept, cRemOld.eq(evPay.resize(LEN_BITS)), cRemOld.eq(0));
             sync(cGrantable, cGrantableOld);
             sync(cManaged, cManagedOld);
             sync(cBuf, cBufOld);
             sync(cDelete, FALSE);
             sync(cAction, ACT_NEEDY);
-            fsm.goTo(State.COMMIT);
+            sync(cSkip, refused.or(evKind.eq(KIND_BUF).and(cBufOld)));
+            sync(cToNeedy, evKind.eq(KIND_DATA).and(cGrantableOld.not()));
+            fe.goTo(FeState.HOLD);
             switchOn(evKind, s -> s.is(KIND_DATA, () -> {
-                when(cGrantableOld.not(), () -> fsm.goTo(State.NEEDY))
-                        .elseWhen(cRem.eq(0), () -> {
+                when(cGrantableOld.and(remZero), () -> {
                             sync(cAction, ACT_UNMANAGE);
                             sync(cGrantable, FALSE);
                             sync(cManaged, FALSE);
                         })
-                        .elseWhen(cManagedOld.not(), () -> when(cBufOld, () -> {
+                        .elseWhen(cGrantableOld.and(cManagedOld.not()), () -> when(cBufOld, () -> {
                             sync(cAction, ACT_MANAGE);
                             sync(cManaged, TRUE);
                         }))
-                        .otherwise(() -> sync(cAction, ACT_STEP4));
-            }).is(KIND_BUF, () -> {
-                when(cBufOld, () -> fsm.goTo(State.IDLE)).otherwise(() -> {
-                    sync(cBuf, TRUE);
-                    when(cGrantableOld.and(cManagedOld.not()), () -> {
-                        sync(cAction, ACT_MANAGE);
-                        sync(cManaged, TRUE);
-                    });
+                        .elseWhen(cGrantableOld, () -> sync(cAction, ACT_STEP4));
+            }).is(KIND_BUF, () -> when(cBufOld.not(), () -> {
+                sync(cBuf, TRUE);
+                when(cGrantableOld.and(cManagedOld.not()), () -> {
+                    sync(cAction, ACT_MANAGE);
+                    sync(cManaged, TRUE);
                 });
-            }).otherwise(() -> {
+            })).otherwise(() -> {
                 sync(cAction, ACT_UNMANAGE);
                 sync(cDelete, TRUE);
                 sync(cGrantable, FALSE);
@@ -542,7 +598,8 @@ public final class GrantScheduler extends Module {
         }
         when(msgWe, () -> msgMem.write(curAddr, wr.asBits()));
 
-        fsm.on(State.COMMIT, () -> {
+        fsm.on(State.COMMIT, () -> when(cSkip, () -> fsm.goTo(State.IDLE))
+                .elseWhen(cToNeedy, () -> fsm.goTo(State.NEEDY)).otherwise(() -> {
             comb(msgWe, TRUE);
             when(curNew, () -> {
                 replyMem.write(curAddr, evReply.asBits());
@@ -557,6 +614,11 @@ public final class GrantScheduler extends Module {
                 sync(used, used.sub(1));
             });
             when(curActive, () -> sync(actRem.at(curSlot), cRem));
+            // try_send's reach and cap for STEP4B of an active message (TS1's work). The window is
+            // current: the active count last changed two cycles ago at the latest. c_granted equals
+            // the slot's granted (forwarded up to the hand-off).
+            sync(tsReach, cRecv.extend(34).add(window.extend(34)));
+            sync(tsCap, cLen.sub(cGranted));
             // Step 4's new incoming (a message that takes a slot below keeps granted = c_granted).
             sync(s4RecInc, clampSub(mux(curActive, actGranted.read(curSlot), cGranted), cLen.sub(cRem)));
             when(curNew.or(cAction.eq(ACT_UNMANAGE)), () -> comb(recWe, TRUE));   // rec_incoming = 0
@@ -573,7 +635,7 @@ public final class GrantScheduler extends Module {
                 sync(awFromWaiting, FALSE);
                 fsm.goTo(State.AW0);
             }).is(ACT_STEP4, () -> fsm.goTo(State.STEP4B)));
-        });
+        }));
 
         // ---- activate or wait (step 3's victim rule) ---------------------------------------------
         Bool[] meqNow = new Bool[SLOTS];
@@ -658,9 +720,13 @@ public final class GrantScheduler extends Module {
         });
 
         // ---- step 4: update incoming ---------------------------------------------------------------
+        // STEP4B straight after COMMIT (an active message): COMMIT has formed TS1's sums.
+        Bool afterCommit = reg("after_commit", Bool(), 0);
+        sync(afterCommit, fsm.is(State.COMMIT));
         fsm.on(State.STEP4B, () -> {
             sync(total, total.add(s4RecInc.extend(34)).sub(cRecIncOld.extend(34)));
             comb(recWe, TRUE);
+            comb(recWa, beAddr);
             comb(recWd, s4RecInc);
             when(curActive, () -> sync(actRecInc.at(curSlot), s4RecInc));
             when(curActive, () -> {
@@ -670,6 +736,14 @@ public final class GrantScheduler extends Module {
                         lit(GrantDecision.WINDOW, 2));
                 sync(tsRecInc, s4RecInc);
                 fsm.goTo(State.TS1);
+                when(afterCommit, () -> {
+                    // TS1B's work on COMMIT's reach and cap (c_granted equals the slot's granted).
+                    Bool positive = tsReach.gt(cGranted.extend(34));
+                    UInt want = tsReach.sub(cGranted.extend(34));
+                    sync(tsWant, mux(want.lt(tsCap.extend(34)), want.resize(LEN_BITS), tsCap));
+                    sync(tsOk, positive.and(tsCap.ne(0)));
+                    fsm.goTo(State.TS2);
+                });
             }).elseWhen(cManaged.and(cAction.eq(ACT_STEP4)), () -> {
                         sync(awFromWaiting, TRUE);
                         fsm.goTo(State.AW0);
@@ -683,8 +757,6 @@ public final class GrantScheduler extends Module {
             fsm.goTo(State.TS1);
         });
 
-        UInt tsReach = reg("ts_reach", UInt(34));
-        UInt tsCap = reg("ts_cap", UInt(LEN_BITS));
         fsm.on(State.TS1, () -> {
             // received + window, and what is left to grant.
             sync(tsReach, tsLen.sub(tsRem).extend(34).add(window.extend(34)));
@@ -725,50 +797,46 @@ public final class GrantScheduler extends Module {
                     .otherwise(() -> fsm.goTo(State.TS3));
         });
 
-        fsm.on(State.TS3, () -> {
+        // Registered every cycle: the event time and next_fifo are steady long before TS3.
+        Bool fifoDue = reg("fifo_due", Bool(), 0);
+        sync(fifoDue, divider.fifoInterval.ne(0).and(beTime.ge(nextFifo)));
+        Bool needyPending = let("needy_pending", total.lt(maxInc).and(needy.ne(0)));
+        // After TS3, check_needy has work only if another slot is needy and this grant was not cut
+        // by max_incoming (a cut grant fills total_incoming up to max_incoming). A false alarm
+        // costs one NEEDY cycle.
+        Bool ts3Bit = let("ts3_others_needy", needy.and(lit(1, SLOTS).shl(tsSlot).not()).ne(0).and(tsLimited.not()));
+        Bool ts3Done = let("ts3_done", fsm.is(State.TS3).and(outFree).and(fifoDue.not()).and(ts3Bit.not()));
+        fsm.on(State.TS3, () -> when(outFree, () -> {
             UInt bit = lit(1, SLOTS).shl(tsSlot);
             sync(needy, mux(tsLimited, needy.or(bit), needy.and(bit.not())));
             when(tsLimited, () -> sync(cNeedy, cNeedy.add(1)));
             UInt g = tsGranted.add(tsAmount);
             sync(actGranted.at(tsSlot), g);
             sync(tsGranted, g);
-            sync(outOffset, g);
+            comb(grantedWe, TRUE);
+            comb(grantedWa, outEntry);                 // = act_addr[ts_slot], loaded with the slot
+            comb(grantedWd, g);
             sync(total, total.add(tsAmount.extend(34)));
             UInt rec = tsRecInc.add(tsAmount);
             sync(actRecInc.at(tsSlot), rec);
             comb(recWe, TRUE);
-            comb(recWa, actAddr.read(tsSlot));
+            comb(recWa, outEntry);
             comb(recWd, rec);
             UInt rank = popcount(rankVec);
             UInt msp = cfg.max_sched_prio.extend(4);
             UInt few = numActive.sub(1).sub(rank);
             UInt many = mux(rank.gt(msp), lit(0, 4), msp.sub(rank));
-            sync(outPrio, mux(numActive.le(msp.add(1)), few, many).resize(3));
-            sync(emitFifo, FALSE);
-            fsm.goTo(State.EMIT);
-        });
-
-        // Registered every cycle: the event time and next_fifo are steady long before EMIT.
-        Bool fifoDue = reg("fifo_due", Bool(), 0);
-        sync(fifoDue, divider.fifoInterval.ne(0).and(evTime.ge(nextFifo)));
-        Bool needyPending = let("needy_pending", total.lt(maxInc).and(needy.ne(0)));
-        fsm.on(State.EMIT, () -> when(grant.ready, () -> {
-            comb(grantedWe, TRUE);
-            comb(grantedWa, outEntry);
-            comb(grantedWd, outOffset);
-            sync(cGrants, cGrants.add(1));
-            when(emitFifo, () -> {
-                sync(cFifo, cFifo.add(1));
-                fsm.goTo(State.NEEDY);
-            }).elseWhen(fifoDue, () -> fsm.goTo(State.FIFO_CHECK))
-                    .elseWhen(needyPending, () -> fsm.goTo(State.NEEDY))
+            emit(gValid, gOut, outPeer, outId, g, mux(numActive.le(msp.add(1)), few, many).resize(3), outReason,
+                    outEntry, replyQ);
+            when(fifoDue, () -> fsm.goTo(State.FIFO_CHECK))
+                    .elseWhen(ts3Bit, () -> fsm.goTo(State.NEEDY))
                     .otherwise(() -> fsm.goTo(State.IDLE));
         }));
 
         fsm.on(State.FIFO_CHECK, () -> {
             UInt interval = divider.fifoInterval;
-            when(interval.eq(0).or(evTime.lt(nextFifo)), () -> fsm.goTo(State.NEEDY)).otherwise(() -> {
-                sync(nextFifo, evTime.add(interval.extend(TIME_BITS)));
+            when(interval.eq(0).or(beTime.lt(nextFifo)), () -> fsm.goTo(State.NEEDY)).otherwise(() -> {
+                sync(nextFifo, beTime.add(interval.extend(TIME_BITS)));
                 startScan(SCAN_FIFO, scanKind, scanAddr, scanIssue, sbFound);
             });
         });
@@ -786,24 +854,23 @@ public final class GrantScheduler extends Module {
             fsm.goTo(State.FIFO_GRANT2);
         });
 
-        fsm.on(State.FIFO_GRANT2, () -> {
+        fsm.on(State.FIFO_GRANT2, () -> when(outFree, () -> {
             UInt newInc = clampSub(fgGranted, fgReceived);
             sync(total, total.add(newInc.extend(34)).sub(fgOldInc.extend(34)));
             comb(recWe, TRUE);
-            comb(recWa, best.addr);
+            comb(recWa, outEntry);                     // = best.addr (SCAN_DONE)
             comb(recWd, newInc);
             when(best.active, () -> {
                 sync(actGranted.at(best.slot), fgGranted);
                 sync(actRecInc.at(best.slot), newInc);
             });
-            sync(outPeer, best.peer);
-            sync(outId, best.id);
-            sync(outOffset, fgGranted);
-            sync(outReason, GrantDecision.FIFO);
-            sync(outPrio, cfg.num_priorities.sub(2).resize(3));
-            sync(emitFifo, TRUE);
-            fsm.goTo(State.EMIT);
-        });
+            comb(grantedWe, TRUE);
+            comb(grantedWa, outEntry);
+            comb(grantedWd, fgGranted);
+            emit(gValid, gOut, best.peer, best.id, fgGranted, cfg.num_priorities.sub(2).resize(3),
+                    lit(GrantDecision.FIFO, 2), outEntry, replyQ);
+            fsm.goTo(State.NEEDY);
+        }));
 
         // ---- step 6: check_needy ---------------------------------------------------------------------
         UInt nBest = reg("needy_best", UInt(3));
@@ -817,6 +884,19 @@ public final class GrantScheduler extends Module {
                 sync(nFound, FALSE);
                 fsm.goTo(State.NEEDY_IT);
             }).otherwise(() -> fsm.goTo(State.IDLE));
+        });
+
+        // ---- hand-off: the front end's event enters the back end when the back end finishes ----------
+        // (in the cycle it would return to IDLE, so an event that waited costs no extra cycle).
+        Bool backDone = let("back_done", fsm.is(State.IDLE).or(fsm.is(State.COMMIT).and(cSkip))
+                .or(ts3Done)
+                .or(fsm.is(State.NEEDY).and(needyPending.not())));
+        Bool feOffers = let("fe_offers", fe.is(FeState.REASM).or(fe.is(FeState.HOLD)));
+        when(feOffers.and(backDone), () -> {
+            sync(beTime, evTime);
+            sync(beAddr, curAddr);
+            fe.goTo(FeState.IDLE);
+            fsm.goTo(State.COMMIT);
         });
 
         fsm.on(State.NEEDY_IT, () -> {
@@ -959,6 +1039,19 @@ public final class GrantScheduler extends Module {
             sync(fNeedy, needy.bit(ix));
             sync(it, it.add(1));
         });
+    }
+
+    /** Puts a decision into the output register (the caller has checked it is free). */
+    private void emit(Bool gValid, GrantDecision g, UInt peer, UInt id, UInt offset, UInt priority, UInt reason,
+                      UInt entry, UInt replyWord) {
+        sync(gValid, TRUE);
+        sync(g.peer, peer);
+        sync(g.id, id);
+        sync(g.offset, offset);
+        sync(g.priority, priority);
+        sync(g.reason, reason);
+        sync(g.entry, entry);
+        sync(g.reply, Bundle.unpack(new ReplyAddress(), replyWord));
     }
 
     private void vacate(UInt slot) {

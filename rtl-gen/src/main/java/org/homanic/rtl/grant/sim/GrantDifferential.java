@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * Event-by-event differential run of the RTL grant scheduler against the reference model
@@ -28,21 +29,49 @@ public final class GrantDifferential {
      * @param idle    probability that the source leaves a cycle idle
      * @param backPressure probability that GRANT ready is low in a cycle
      * @param nsPerCycle how far the time base moves per cycle
+     * @param config  the scheduler's knobs (null: drawn from the seed)
+     * @param peers   peers the traffic comes from (0: drawn from the seed, 4..23)
+     * @param lengths message lengths (null: the traffic's built-in mix)
+     * @param observer told about every GRANT pair (null: nobody)
      */
-    public record Options(long events, long seed, int maxLive, double idle, double backPressure, int nsPerCycle) {
+    public record Options(long events, long seed, int maxLive, double idle, double backPressure, int nsPerCycle,
+                          GrantConfig config, int peers, LongSupplier lengths, GrantObserver observer) {
         public static Options of(long events, long seed) {
-            return new Options(events, seed, 0, 0.2, 0.2, 40);
+            return new Options(events, seed, 0, 0.2, 0.2, 40, null, 0, null, null);
         }
 
         public Options withMaxLive(int n) {
-            return new Options(events, seed, n, idle, backPressure, nsPerCycle);
+            return new Options(events, seed, n, idle, backPressure, nsPerCycle, config, peers, lengths, observer);
         }
+
+        /** Fixed knobs, peers and message lengths instead of ones drawn from the seed. */
+        public Options withTraffic(GrantConfig c, int numPeers, LongSupplier messageLengths) {
+            return new Options(events, seed, maxLive, idle, backPressure, nsPerCycle, c, numPeers, messageLengths, observer);
+        }
+
+        /** Source idle and GRANT back-pressure probabilities per cycle. */
+        public Options withTiming(double idleProbability, double backPressureProbability) {
+            return new Options(events, seed, maxLive, idleProbability, backPressureProbability, nsPerCycle, config, peers,
+                    lengths, observer);
+        }
+
+        public Options withObserver(GrantObserver o) {
+            return new Options(events, seed, maxLive, idle, backPressure, nsPerCycle, config, peers, lengths, o);
+        }
+    }
+
+    /** Sees each GRANT the hardware sent next to the one the reference expected. */
+    @FunctionalInterface
+    public interface GrantObserver {
+        /** {@code event}: events accepted so far; {@code cycle}: the simulated cycle of the GRANT. */
+        void grant(long event, long cycle, Decision.Grant expected, GrantSchedulerSim.HwGrant sent);
     }
 
     public record Result(long seed, GrantConfig config, long events, long cycles, long grants, long fifoGrants,
                          long needyGrants, long overflows, long refused, long mismatches, String firstMismatch,
                          double seconds, long hwGrants, long hwFifoGrants, long hwTableFull, long hwRefused,
-                         long hwNeedy, long hwHighWater) {
+                         long hwNeedy, long hwHighWater, long acceptedWhileBusy) {
+        /** acceptedWhileBusy: events accepted while the scheduler was still deciding an earlier one. */
         public double eventsPerSecond() {
             return events / Math.max(seconds, 1e-9);
         }
@@ -78,13 +107,16 @@ public final class GrantDifferential {
 
     private static Result run(Model model, GrantSchedulerParams params, Options o, java.nio.file.Path waveform) {
         SplittableRandom rnd = new SplittableRandom(o.seed());
-        GrantConfig config = randomConfig(rnd);
+        GrantConfig drawn = randomConfig(rnd);
+        GrantConfig config = o.config() != null ? o.config() : drawn;
         GrantScheduler ref = new GrantScheduler(config);
-        GrantTraffic traffic = new GrantTraffic(rnd.nextLong(), params, 4 + rnd.nextInt(20),
-                o.maxLive() > 0 ? o.maxLive() : 8 + rnd.nextInt(40), o.maxLive() > 0 ? 400 : 60);
+        int drawnPeers = 4 + rnd.nextInt(20);
+        GrantTraffic traffic = new GrantTraffic(rnd.nextLong(), params, o.peers() > 0 ? o.peers() : drawnPeers,
+                o.maxLive() > 0 ? o.maxLive() : 8 + rnd.nextInt(40), o.maxLive() > 0 ? 400 : 60)
+                .withLengths(o.lengths());
         Deque<Decision.Grant> expected = new ArrayDeque<>();
         Deque<org.homanic.protocol.sched.RpcKey> expectedOverflows = new ArrayDeque<>();
-        long grants = 0, fifo = 0, needy = 0, overflows = 0, refused = 0, mismatches = 0;
+        long grants = 0, fifo = 0, needy = 0, overflows = 0, refused = 0, mismatches = 0, whileBusy = 0;
         String first = null;
         long start = System.nanoTime();
         try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
@@ -116,6 +148,7 @@ public final class GrantDifferential {
                 hw.setGrantReady(rnd.nextDouble() >= o.backPressure());
                 hw.eval();
                 if (offering && hw.accepting()) {
+                    if (!hw.idle()) whileBusy++;
                     List<Decision> out = GrantTraffic.apply(ref, time, current);
                     ref.checkInvariants();
                     for (Decision d : out) {
@@ -142,6 +175,7 @@ public final class GrantDifferential {
                     GrantSchedulerSim.HwGrant g = hw.grant();
                     Decision.Grant want = expected.poll();
                     grants++;
+                    if (o.observer() != null) o.observer().grant(offered, hw.simulator().cycle(), want, g);
                     if (g.reason() == GrantDecision.FIFO) fifo++;
                     if (g.reason() == GrantDecision.NEEDY) needy++;
                     boolean replyOk = hw.grantReply().equals(replyOf(new org.homanic.protocol.sched.RpcKey(g.peer(), g.id())));
@@ -189,7 +223,7 @@ public final class GrantDifferential {
             return new Result(o.seed(), config, offered, cycles, grants, fifo, needy, overflows, refused, mismatches,
                     first, seconds, hw.counter("count_grants"), hw.counter("count_fifo_grants"),
                     hw.counter("count_table_full"), hw.counter("count_gap_refused"), hw.counter("count_needy"),
-                    hw.counter("active_high_water"));
+                    hw.counter("active_high_water"), whileBusy);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * Random receiver-side traffic, closed-loop on the reference model's grants: many peers and
@@ -64,6 +65,7 @@ public final class GrantTraffic {
     private final Map<Integer, Set<RpcKey>> sets = new HashMap<>();
     private final int newPerMille;
     private long nextId = 1;
+    private LongSupplier lengths;
 
     /** {@code newPerMille}: how often (per thousand events) a new message starts while fewer than maxLive are live. */
     public GrantTraffic(long seed, GrantSchedulerParams params, int peers, int maxLive, int newPerMille) {
@@ -72,6 +74,15 @@ public final class GrantTraffic {
         this.params = params;
         this.peers = peers;
         this.maxLive = maxLive;
+    }
+
+    /**
+     * Draws message lengths from {@code lengths} (for example a workload's size distribution,
+     * 1..1,000,000 bytes) instead of the built-in mix; null restores the built-in mix.
+     */
+    public GrantTraffic withLengths(LongSupplier lengths) {
+        this.lengths = lengths;
+        return this;
     }
 
     /** The next event, given the reference's state after every earlier event. */
@@ -153,7 +164,8 @@ public final class GrantTraffic {
     private void newMessage() {
         long peer = rnd.nextInt(peers);
         long id = (nextId++ << 1) | rnd.nextInt(2);
-        long length = rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(30_000) : 2_000 + rnd.nextInt(300_000);
+        long length = lengths != null ? lengths.getAsLong()
+                : rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(30_000) : 2_000 + rnd.nextInt(300_000);
         long unsched = 10_000 + rnd.nextInt(30_000);
         long incoming = Math.min(unsched, length);
         Msg m = new Msg(new RpcKey(peer, id), length, incoming, rnd.nextInt(8) != 0);
