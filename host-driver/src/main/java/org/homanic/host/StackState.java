@@ -260,6 +260,22 @@ final class StackState {
     }
 
 
+    /**
+     * Whether a message is partly moved: an incoming one not yet complete, or an outgoing one
+     * not yet fully sent. Then packets are due even when no receiver waits for a message.
+     */
+    boolean messagesInFlight() {
+        for (int i = 0, n = live.size(); i < n; i++) {
+            Rpc r = live.get(i);
+            switch (r.state) {
+                case CLIENT_INCOMING, SERVER_INCOMING -> { return true; }
+                case CLIENT_OUTGOING, SERVER_OUTGOING -> { if (!r.out.fullySent()) return true; }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
     void addLive(Rpc r) {
         r.liveIndex = live.size();
         live.add(r);

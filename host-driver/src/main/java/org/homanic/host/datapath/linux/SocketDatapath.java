@@ -79,6 +79,8 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     /** Which batch packet each prepared message is, so a refused one can be reported. */
     private final int[] preparedPacket;
     private final MemorySegment rxMsgs, rxIovs, rxNames, rxControl;
+    /** The slot address and length each receive iovec points at now, so an unchanged one is not written again. */
+    private final long[] rxIovSlot, rxIovLength;
     private final MemorySegment[] rxMsgFrom;
     private final MemorySegment pollFd, pollTimeout, waitPollFd, waitTimeout;
     /** Extra bytes before the packet in each receive (the IPv4 header a raw socket delivers). */
@@ -178,7 +180,10 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 rxIovs.set(JAVA_LONG, iov + IOV_BASE, rxPrefixes.address() + (long) i * rxPrefix);
                 rxIovs.set(JAVA_LONG, iov + IOV_LEN, rxPrefix);
             }
+            resetReceiveHeader(i);
         }
+        rxIovSlot = new long[maxBatch];
+        rxIovLength = new long[maxBatch];
         errMsg = arena.allocate(Structs.MSGHDR);
         errName = arena.allocate(SocketAddresses.MAX_SIZE, 8);
         errData = arena.allocate(64, 8);
@@ -384,14 +389,15 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
             int m = Math.min(maxBatch, batch.capacity() - batch.size());
             int iovsPerMsg = rxPrefix > 0 ? 2 : 1;
             for (int k = 0; k < m; k++) {
+                // Usually the same slots as last time: only point an iovec anew when its slot moved.
                 MemorySegment slot = batch.nextFree(k);
-                long msg = k * MMSG;
-                long iov = (k * iovsPerMsg + iovsPerMsg - 1) * IOV;
-                rxIovs.set(JAVA_LONG, iov + IOV_BASE, slot.address());
-                rxIovs.set(JAVA_LONG, iov + IOV_LEN, slot.byteSize());
-                rxMsgs.set(JAVA_INT, msg + NAMELEN, (int) SocketAddresses.MAX_SIZE);
-                rxMsgs.set(JAVA_LONG, msg + CONTROLLEN, RX_CONTROL_SPACE);
-                rxMsgs.set(JAVA_INT, msg + FLAGS, 0);
+                if (rxIovSlot[k] != slot.address() || rxIovLength[k] != slot.byteSize()) {
+                    long iov = (k * iovsPerMsg + iovsPerMsg - 1) * IOV;
+                    rxIovs.set(JAVA_LONG, iov + IOV_BASE, slot.address());
+                    rxIovs.set(JAVA_LONG, iov + IOV_LEN, slot.byteSize());
+                    rxIovSlot[k] = slot.address();
+                    rxIovLength[k] = slot.byteSize();
+                }
             }
             int r = Libc.recvmmsg(errno, fd, rxMsgs, m, Libc.MSG_DONTWAIT);
             if (r < 0) {
@@ -428,9 +434,19 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 added++;
                 packetsReceived++;
             }
+            // The kernel wrote the name, control and flags fields of the messages it filled only.
+            for (int k = 0; k < r; k++) resetReceiveHeader(k);
             if (r < m) break;
         }
         return added;
+    }
+
+    /** Makes receive message {@code k} ready for the next recvmmsg: room for a name and control messages. */
+    private void resetReceiveHeader(int k) {
+        long msg = k * MMSG;
+        rxMsgs.set(JAVA_INT, msg + NAMELEN, (int) SocketAddresses.MAX_SIZE);
+        rxMsgs.set(JAVA_LONG, msg + CONTROLLEN, RX_CONTROL_SPACE);
+        rxMsgs.set(JAVA_INT, msg + FLAGS, 0);
     }
 
     private static boolean isIcmpError(int e) {
