@@ -4,6 +4,7 @@ import org.homanic.host.HomaSocket;
 import org.homanic.host.HomaStack;
 import org.homanic.host.HostConfig;
 import org.homanic.host.api.HomaAddress;
+import org.homanic.host.datapath.linux.LinuxDatapathConfig;
 import org.homanic.host.datapath.linux.UdpDatapath;
 import org.homanic.host.timer.Clock;
 import org.homanic.host.timer.TimerConfig;
@@ -67,6 +68,11 @@ public final class BenchRpcCommand implements Callable<Integer> {
     @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "400", description = "Mixed load: RPCs per client per transport (default ${DEFAULT-VALUE}).")
     int mixedRpcs;
 
+    @Option(names = "--mtu", paramLabel = "BYTES", defaultValue = "9000",
+            description = "Link MTU for Homa's packets (default ${DEFAULT-VALUE}, jumbo frames; 1500 for Ethernet's). "
+                    + "TCP on loopback sends segments of up to 64 KB whatever this says.")
+    int mtu;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for W4 sizes and payloads (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -82,13 +88,14 @@ public final class BenchRpcCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --mixed-rpcs >= 10");
         }
-        Process server = startServer();
+        if (mtu < 1280 || mtu > 65535) throw new CommandLine.ParameterException(spec.commandLine(), "--mtu must be 1280..65535, not " + mtu);
+        Process server = startServer(clients, mtu);
         try {
             Ports ports = readPorts(server);
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             InetSocketAddress tcp = new InetSocketAddress(loopback, ports.tcp());
             Progress progress = new Progress(System.err, 4);
-            try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0)), BenchRpcCommand.STACK_CONFIG, Clock.system()).start()) {
+            try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0), datapathConfig(mtu)), BenchRpcCommand.STACK_CONFIG, Clock.system()).start()) {
                 UdpDatapath datapath = (UdpDatapath) stack.datapath();
                 HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, ports.udp())), RpcBenchServer.HOMA_PORT);
 
@@ -209,6 +216,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("tcpEchoP99Micros", round(tcpP99));
             o.put("echoP50TcpToHomaRatio", round(tcpP50 / homaP50));
             o.put("echoP99TcpToHomaRatio", round(tcpP99 / homaP99));
+            o.put("homaLinkMtu", mtu);
             o.put("mixedWorkload", "W4");
             o.put("mixedClients", clients);
             o.put("mixedOutstandingPerClient", outstanding);
@@ -228,7 +236,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("java", Runtime.version().toString());
             out.println(JsonReport.of(o));
         } else {
-            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP vs Java TCP, %d CPUs%n", Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP (link MTU %d) vs Java TCP, %d CPUs%n", mtu, Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "  echo, 100 bytes, one at a time (%,d RPCs each):%n", echoRpcs);
             out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", homaP50, homaP99);
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us%n", tcpP50, tcpP99);
@@ -248,9 +256,14 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
     private record Ports(int udp, int tcp) {}
 
-    private static Process startServer() throws IOException {
+    static LinuxDatapathConfig datapathConfig(int mtu) {
+        return LinuxDatapathConfig.defaults().withLinkMtu(mtu);
+    }
+
+    /** The server process; it answers Homa with as many threads as there are clients, as the TCP server has a thread per connection. */
+    private static Process startServer(int clients, int mtu) throws IOException {
         List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Homa.class.getName(), "bench", "rpc-server");
+                "-cp", System.getProperty("java.class.path"), Homa.class.getName(), "bench", "rpc-server", "--homa-threads", Integer.toString(clients), "--mtu", Integer.toString(mtu));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 

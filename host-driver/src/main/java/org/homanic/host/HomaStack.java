@@ -51,7 +51,7 @@ public final class HomaStack implements AutoCloseable {
      * How many batches of packets a poller drains from the datapath per round: the more it takes
      * from the kernel's first-come queue at once, the more packets it can serve in priority order.
      */
-    private static final int POLL_BATCHES = 4;
+    private static final int POLL_BATCHES = 16;
     /** Packets handled between chances for waiting application threads to take the lock. */
     private static final int PACKETS_PER_LOCK_HOLD = 64;
 
@@ -295,13 +295,15 @@ public final class HomaStack implements AutoCloseable {
                         appWaiters.incrementAndGet();
                     }
                     if (pollerToken.compareAndSet(false, true)) {
+                        if (id == 0) s.pollingFor = socket;
                         s.unlockAndRunDeferred();
                         try {
                             // After a round that did something, look again at once; else wait for a packet.
                             lastRoundWorked = pollRound(lastRoundWorked ? 0 : Math.max(1, Math.min(left, untilNextTick)));
                         } finally {
-                            pollerToken.set(false);
                             lock.lock();
+                            s.pollingFor = null;
+                            pollerToken.set(false);
                         }
                     } else {
                         // Someone else polls; it hands us the token when it stops (or our message).
@@ -318,6 +320,8 @@ public final class HomaStack implements AutoCloseable {
         } finally {
             if (waiting) {
                 appWaiters.decrementAndGet();
+                // Messages this poller's rounds left for other receivers of the socket.
+                if (!socket.ready.isEmpty()) socket.arrived.signalAll();
                 handOnPolling();
             }
             s.unlockAndRunDeferred();

@@ -64,6 +64,8 @@ final class StackState {
     long order;
     /** Bytes of outgoing messages held (wmem). */
     long outgoingBytes;
+    /** The socket whose receiver, waiting for any message, holds the poller token now; else null. */
+    HomaSocket pollingFor;
 
     StackState(HomaStack stack, Datapath datapath, HostConfig config, Clock clock) {
         this.stack = stack;
@@ -235,6 +237,9 @@ final class StackState {
                 });
             } else {
                 socket.ready.add(result);
+                // The thread polling right now waits on this socket for any message: it takes
+                // this one after its round (and wakes the socket's other waiters if more are left).
+                if (socket == pollingFor) return;
             }
         }
         socket.arrived.signalAll();
