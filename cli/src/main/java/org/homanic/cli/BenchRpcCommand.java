@@ -53,6 +53,14 @@ public final class BenchRpcCommand implements Callable<Integer> {
      */
     static final HostConfig STACK_CONFIG = HostConfig.defaults().withTimers(TimerConfig.defaults().withTimeoutTicks(5000));
 
+    /** {@link #STACK_CONFIG} with other unscheduled bytes and max_incoming (0: keep HomaModule's). */
+    static HostConfig stackConfig(long unschedBytes, long maxIncoming) {
+        HostConfig c = STACK_CONFIG;
+        if (unschedBytes > 0) c = c.withUnschedBytes(unschedBytes);
+        if (maxIncoming > 0) c = c.withGrants(c.grants().withMaxIncoming(maxIncoming));
+        return c;
+    }
+
     @Option(names = "--echo-rpcs", paramLabel = "N", defaultValue = "20000", description = "Measured 100-byte RPCs per transport (default ${DEFAULT-VALUE}).")
     int echoRpcs;
 
@@ -73,6 +81,15 @@ public final class BenchRpcCommand implements Callable<Integer> {
                     + "TCP on loopback sends segments of up to 64 KB whatever this says.")
     int mtu;
 
+    @Option(names = "--unsched-bytes", paramLabel = "BYTES", defaultValue = "40000",
+            description = "Homa: bytes a message sends before any GRANT (default ${DEFAULT-VALUE}, HomaModule's; about the path's "
+                    + "bandwidth-delay product).")
+    long unschedBytes;
+
+    @Option(names = "--max-incoming", paramLabel = "BYTES", defaultValue = "400000",
+            description = "Homa: granted but not yet received bytes a receiver allows over all its messages (default ${DEFAULT-VALUE}, HomaModule's).")
+    long maxIncoming;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for W4 sizes and payloads (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -89,13 +106,14 @@ public final class BenchRpcCommand implements Callable<Integer> {
                     "need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --mixed-rpcs >= 10");
         }
         if (mtu < 1280 || mtu > 65535) throw new CommandLine.ParameterException(spec.commandLine(), "--mtu must be 1280..65535, not " + mtu);
-        Process server = startServer(clients, mtu);
+        if (unschedBytes < 1 || maxIncoming < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--unsched-bytes and --max-incoming must be positive");
+        Process server = startServer(clients, mtu, unschedBytes, maxIncoming);
         try {
             Ports ports = readPorts(server);
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             InetSocketAddress tcp = new InetSocketAddress(loopback, ports.tcp());
             Progress progress = new Progress(System.err, 4);
-            try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0), datapathConfig(mtu)), BenchRpcCommand.STACK_CONFIG, Clock.system()).start()) {
+            try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0), datapathConfig(mtu)), stackConfig(unschedBytes, maxIncoming), Clock.system()).start()) {
                 UdpDatapath datapath = (UdpDatapath) stack.datapath();
                 HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, ports.udp())), RpcBenchServer.HOMA_PORT);
 
@@ -217,6 +235,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("echoP50TcpToHomaRatio", round(tcpP50 / homaP50));
             o.put("echoP99TcpToHomaRatio", round(tcpP99 / homaP99));
             o.put("homaLinkMtu", mtu);
+            o.put("homaUnschedBytes", unschedBytes);
+            o.put("homaMaxIncomingBytes", maxIncoming);
             o.put("mixedWorkload", "W4");
             o.put("mixedClients", clients);
             o.put("mixedOutstandingPerClient", outstanding);
@@ -236,7 +256,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("java", Runtime.version().toString());
             out.println(JsonReport.of(o));
         } else {
-            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP (link MTU %d) vs Java TCP, %d CPUs%n", mtu, Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP (link MTU %d, unscheduled bytes %d, max incoming %d) vs Java TCP, %d CPUs%n",
+                    mtu, unschedBytes, maxIncoming, Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "  echo, 100 bytes, one at a time (%,d RPCs each):%n", echoRpcs);
             out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", homaP50, homaP99);
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us%n", tcpP50, tcpP99);
@@ -261,9 +282,10 @@ public final class BenchRpcCommand implements Callable<Integer> {
     }
 
     /** The server process; it answers Homa with as many threads as there are clients, as the TCP server has a thread per connection. */
-    private static Process startServer(int clients, int mtu) throws IOException {
+    private static Process startServer(int clients, int mtu, long unschedBytes, long maxIncoming) throws IOException {
         List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Homa.class.getName(), "bench", "rpc-server", "--homa-threads", Integer.toString(clients), "--mtu", Integer.toString(mtu));
+                "-cp", System.getProperty("java.class.path"), Homa.class.getName(), "bench", "rpc-server", "--homa-threads", Integer.toString(clients), "--mtu", Integer.toString(mtu),
+                "--unsched-bytes", Long.toString(unschedBytes), "--max-incoming", Long.toString(maxIncoming));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 

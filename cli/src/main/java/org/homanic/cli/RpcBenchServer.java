@@ -41,11 +41,17 @@ final class RpcBenchServer implements Callable<Integer> {
     @Option(names = "--mtu", defaultValue = "1500", description = "Link MTU for Homa's packets (default ${DEFAULT-VALUE}).")
     int mtu;
 
+    @Option(names = "--unsched-bytes", defaultValue = "0", description = "Unscheduled bytes (default: HomaModule's).")
+    long unschedBytes;
+
+    @Option(names = "--max-incoming", defaultValue = "0", description = "max_incoming (default: HomaModule's).")
+    long maxIncoming;
+
     @Override
     public Integer call() throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         UdpDatapath datapath = UdpDatapath.open(new InetSocketAddress(loopback, 0), BenchRpcCommand.datapathConfig(mtu));
-        try (HomaStack stack = HomaStack.open(datapath, BenchRpcCommand.STACK_CONFIG, Clock.system()).start();
+        try (HomaStack stack = HomaStack.open(datapath, BenchRpcCommand.stackConfig(unschedBytes, maxIncoming), Clock.system()).start();
              ServerSocket tcp = new ServerSocket()) {
             tcp.bind(new InetSocketAddress(loopback, 0), 64);
             HomaSocket homa = stack.bind(HOMA_PORT);

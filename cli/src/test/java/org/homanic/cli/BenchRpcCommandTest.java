@@ -26,6 +26,8 @@ class BenchRpcCommandTest {
                 o.get("mixedSmallP99TcpToHomaRatio").asDouble(), 0.02 * o.get("mixedSmallP99TcpToHomaRatio").asDouble() + 0.01);
         assertTrue(o.get("homaEchoP50Micros").asDouble() <= o.get("homaEchoP99Micros").asDouble());
         assertEquals(9000, o.get("homaLinkMtu").asInt());
+        assertEquals(40000, o.get("homaUnschedBytes").asLong(), "HomaModule's unsched_bytes by default");
+        assertEquals(400000, o.get("homaMaxIncomingBytes").asLong(), "HomaModule's max_incoming by default");
     }
 
     @Test
