@@ -336,7 +336,8 @@ public final class HomaStack implements AutoCloseable {
         if (pollerToken.get()) return;
         HomaSocket next = tokenWaiters.peek();
         if (next != null) {
-            next.arrived.signalAll();
+            // One thread is enough to take the token over (several may wait on that socket).
+            next.arrived.signal();
         } else if (appWaiters.get() == 0 && s.messagesInFlight()) {
             Thread d = driver;
             if (d != null) LockSupport.unpark(d);
