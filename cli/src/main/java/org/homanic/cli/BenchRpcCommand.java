@@ -106,7 +106,10 @@ public final class BenchRpcCommand implements Callable<Integer> {
                     "need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --mixed-rpcs >= 10");
         }
         if (mtu < 1280 || mtu > 65535) throw new CommandLine.ParameterException(spec.commandLine(), "--mtu must be 1280..65535, not " + mtu);
-        if (unschedBytes < 1 || maxIncoming < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--unsched-bytes and --max-incoming must be positive");
+        if (unschedBytes < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--unsched-bytes must be positive");
+        if (maxIncoming < mtu) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-incoming must hold at least one packet (--mtu " + mtu + "), not " + maxIncoming);
+        }
         Process server = startServer(clients, mtu, unschedBytes, maxIncoming);
         try {
             Ports ports = readPorts(server);

@@ -38,5 +38,8 @@ class BenchRpcCommandTest {
         CliRun mtu = CliRun.of("bench", "rpc", "--mtu", "100");
         assertEquals(Homa.EXIT_USAGE, mtu.code());
         assertTrue(mtu.err().contains("--mtu"), mtu.err());
+        CliRun incoming = CliRun.of("bench", "rpc", "--max-incoming", "5000");
+        assertEquals(Homa.EXIT_USAGE, incoming.code());
+        assertTrue(incoming.err().contains("--max-incoming"), incoming.err());
     }
 }

@@ -103,6 +103,15 @@ public final class HomaStack implements AutoCloseable {
         this.sockets = s.sockets;
         this.live = s.live;
         this.sendQueue = s.sendQueue;
+        // A grant moves a whole packet at a time: a receiver that may have less than one packet
+        // granted and unreceived could never grant the next one, and its messages would stall.
+        int packet = writer.maxPayload();
+        if (config.grants().maxIncoming() < packet || (config.grants().window() > 0 && config.grants().window() < packet)) {
+            s.arena.close();
+            throw new IllegalArgumentException("max_incoming " + config.grants().maxIncoming() + " and the grant window "
+                    + config.grants().window() + " (0: dynamic) must each hold at least one packet's payload, "
+                    + packet + " bytes on this datapath (MTU " + datapath.mtu() + ")");
+        }
         this.nextTickAt = config.timers().tickNanos();
         this.nextClientId = datapath.firstClientId();
         if (!RpcIds.isClientId(nextClientId) || nextClientId <= 0) {
