@@ -4,6 +4,7 @@ import org.homanic.host.HomaSocket;
 import org.homanic.host.HomaStack;
 import org.homanic.host.HostConfig;
 import org.homanic.host.api.HomaAddress;
+import org.homanic.host.datapath.linux.LinuxDatapathConfig;
 import org.homanic.host.datapath.linux.UdpDatapath;
 import org.homanic.host.timer.Clock;
 import org.homanic.host.timer.TimerConfig;
@@ -52,6 +53,14 @@ public final class BenchRpcCommand implements Callable<Integer> {
      */
     static final HostConfig STACK_CONFIG = HostConfig.defaults().withTimers(TimerConfig.defaults().withTimeoutTicks(5000));
 
+    /** {@link #STACK_CONFIG} with other unscheduled bytes and max_incoming (0: keep HomaModule's). */
+    static HostConfig stackConfig(long unschedBytes, long maxIncoming) {
+        HostConfig c = STACK_CONFIG;
+        if (unschedBytes > 0) c = c.withUnschedBytes(unschedBytes);
+        if (maxIncoming > 0) c = c.withGrants(c.grants().withMaxIncoming(maxIncoming));
+        return c;
+    }
+
     @Option(names = "--echo-rpcs", paramLabel = "N", defaultValue = "20000", description = "Measured 100-byte RPCs per transport (default ${DEFAULT-VALUE}).")
     int echoRpcs;
 
@@ -66,6 +75,20 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
     @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "400", description = "Mixed load: RPCs per client per transport (default ${DEFAULT-VALUE}).")
     int mixedRpcs;
+
+    @Option(names = "--mtu", paramLabel = "BYTES", defaultValue = "9000",
+            description = "Link MTU for Homa's packets (default ${DEFAULT-VALUE}, jumbo frames; 1500 for Ethernet's). "
+                    + "TCP on loopback sends segments of up to 64 KB whatever this says.")
+    int mtu;
+
+    @Option(names = "--unsched-bytes", paramLabel = "BYTES", defaultValue = "40000",
+            description = "Homa: bytes a message sends before any GRANT (default ${DEFAULT-VALUE}, HomaModule's; about the path's "
+                    + "bandwidth-delay product).")
+    long unschedBytes;
+
+    @Option(names = "--max-incoming", paramLabel = "BYTES", defaultValue = "400000",
+            description = "Homa: granted but not yet received bytes a receiver allows over all its messages (default ${DEFAULT-VALUE}, HomaModule's).")
+    long maxIncoming;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for W4 sizes and payloads (default ${DEFAULT-VALUE}).")
     long seed;
@@ -82,13 +105,18 @@ public final class BenchRpcCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --mixed-rpcs >= 10");
         }
-        Process server = startServer();
+        if (mtu < 1280 || mtu > 65535) throw new CommandLine.ParameterException(spec.commandLine(), "--mtu must be 1280..65535, not " + mtu);
+        if (unschedBytes < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--unsched-bytes must be positive");
+        if (maxIncoming < mtu) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-incoming must hold at least one packet (--mtu " + mtu + "), not " + maxIncoming);
+        }
+        Process server = startServer(clients, mtu, unschedBytes, maxIncoming);
         try {
             Ports ports = readPorts(server);
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             InetSocketAddress tcp = new InetSocketAddress(loopback, ports.tcp());
             Progress progress = new Progress(System.err, 4);
-            try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0)), BenchRpcCommand.STACK_CONFIG, Clock.system()).start()) {
+            try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0), datapathConfig(mtu)), stackConfig(unschedBytes, maxIncoming), Clock.system()).start()) {
                 UdpDatapath datapath = (UdpDatapath) stack.datapath();
                 HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, ports.udp())), RpcBenchServer.HOMA_PORT);
 
@@ -209,6 +237,9 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("tcpEchoP99Micros", round(tcpP99));
             o.put("echoP50TcpToHomaRatio", round(tcpP50 / homaP50));
             o.put("echoP99TcpToHomaRatio", round(tcpP99 / homaP99));
+            o.put("homaLinkMtu", mtu);
+            o.put("homaUnschedBytes", unschedBytes);
+            o.put("homaMaxIncomingBytes", maxIncoming);
             o.put("mixedWorkload", "W4");
             o.put("mixedClients", clients);
             o.put("mixedOutstandingPerClient", outstanding);
@@ -228,7 +259,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("java", Runtime.version().toString());
             out.println(JsonReport.of(o));
         } else {
-            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP vs Java TCP, %d CPUs%n", Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP (link MTU %d, unscheduled bytes %d, max incoming %d) vs Java TCP, %d CPUs%n",
+                    mtu, unschedBytes, maxIncoming, Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "  echo, 100 bytes, one at a time (%,d RPCs each):%n", echoRpcs);
             out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", homaP50, homaP99);
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us%n", tcpP50, tcpP99);
@@ -248,9 +280,15 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
     private record Ports(int udp, int tcp) {}
 
-    private static Process startServer() throws IOException {
+    static LinuxDatapathConfig datapathConfig(int mtu) {
+        return LinuxDatapathConfig.defaults().withLinkMtu(mtu);
+    }
+
+    /** The server process; it answers Homa with as many threads as there are clients, as the TCP server has a thread per connection. */
+    private static Process startServer(int clients, int mtu, long unschedBytes, long maxIncoming) throws IOException {
         List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Homa.class.getName(), "bench", "rpc-server");
+                "-cp", System.getProperty("java.class.path"), Homa.class.getName(), "bench", "rpc-server", "--homa-threads", Integer.toString(clients), "--mtu", Integer.toString(mtu),
+                "--unsched-bytes", Long.toString(unschedBytes), "--max-incoming", Long.toString(maxIncoming));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 

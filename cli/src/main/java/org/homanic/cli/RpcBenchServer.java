@@ -4,7 +4,10 @@ import org.homanic.host.HomaSocket;
 import org.homanic.host.HomaStack;
 import org.homanic.host.datapath.linux.UdpDatapath;
 import org.homanic.host.timer.Clock;
+import org.homanic.host.HomaMessage;
+import org.homanic.host.api.HomaRpcException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,37 +16,48 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
  * The server half of {@code ./homa bench rpc}, run in a child JVM: a Homa echo server over UDP
- * and a TCP echo server (4-byte length, then the bytes; a thread per connection), both on
- * 127.0.0.1 with ports the kernel picks. Prints one line with the ports, then serves until its
+ * ({@code --homa-threads} threads answering on one socket) and a TCP echo server (4-byte
+ * length, then the bytes; a thread per connection), both on 127.0.0.1 with ports the kernel
+ * picks. Prints one line with the ports, then serves until its
  * stdin closes (the parent is done or gone).
  */
 @Command(name = "rpc-server", hidden = true, description = "Internal: the server process of 'bench rpc'.")
 final class RpcBenchServer implements Callable<Integer> {
     static final int HOMA_PORT = 1000;
 
+    @Option(names = "--homa-threads", defaultValue = "1", description = "Threads answering Homa requests (default ${DEFAULT-VALUE}).")
+    int homaThreads;
+
+    @Option(names = "--mtu", defaultValue = "1500", description = "Link MTU for Homa's packets (default ${DEFAULT-VALUE}).")
+    int mtu;
+
+    @Option(names = "--unsched-bytes", defaultValue = "0", description = "Unscheduled bytes (default: HomaModule's).")
+    long unschedBytes;
+
+    @Option(names = "--max-incoming", defaultValue = "0", description = "max_incoming (default: HomaModule's).")
+    long maxIncoming;
+
     @Override
     public Integer call() throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        UdpDatapath datapath = UdpDatapath.open(new InetSocketAddress(loopback, 0));
-        try (HomaStack stack = HomaStack.open(datapath, BenchRpcCommand.STACK_CONFIG, Clock.system()).start();
+        UdpDatapath datapath = UdpDatapath.open(new InetSocketAddress(loopback, 0), BenchRpcCommand.datapathConfig(mtu));
+        try (HomaStack stack = HomaStack.open(datapath, BenchRpcCommand.stackConfig(unschedBytes, maxIncoming), Clock.system()).start();
              ServerSocket tcp = new ServerSocket()) {
             tcp.bind(new InetSocketAddress(loopback, 0), 64);
             HomaSocket homa = stack.bind(HOMA_PORT);
-            Thread.ofPlatform().daemon().name("homa-echo").start(() -> {
-                try {
-                    homa.serve(request -> request.toByteArray());
-                } catch (InterruptedException | IllegalStateException stopped) {
-                    // the process is ending
-                }
-            });
+            for (int i = 0; i < Math.max(1, homaThreads); i++) {
+                Thread.ofPlatform().daemon().name("homa-echo-" + i).start(() -> echo(homa));
+            }
             Thread.ofPlatform().daemon().name("tcp-accept").start(() -> acceptLoop(tcp));
             PrintStream out = System.out;
             out.printf("ready udp=%d tcp=%d%n", datapath.boundAddress().getPort(), tcp.getLocalPort());
@@ -53,6 +67,32 @@ final class RpcBenchServer implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Answers each request with its own bytes until the socket closes. A request in one bpage is
+     * answered straight from the receive pool (reply copies it once, as the TCP server's write
+     * does); a longer one is gathered into an array first.
+     */
+    private static void echo(HomaSocket homa) {
+        while (!homa.isClosed()) {
+            HomaMessage m;
+            try {
+                m = homa.receive(Duration.ofMillis(100));
+            } catch (HomaRpcException e) {
+                continue;
+            } catch (InterruptedException | IllegalStateException stopped) {
+                return; // the process is ending
+            }
+            if (m == null) continue;
+            try {
+                if (m.isRequest()) homa.reply(m, m.isContiguous() ? m.contiguous() : MemorySegment.ofArray(m.toByteArray()));
+            } catch (IllegalStateException stopped) {
+                return;
+            } finally {
+                if (!m.isReleased()) m.release();
+            }
+        }
     }
 
     private static void acceptLoop(ServerSocket server) {

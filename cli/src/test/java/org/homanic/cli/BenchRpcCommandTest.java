@@ -25,6 +25,9 @@ class BenchRpcCommandTest {
         assertEquals(o.get("tcpMixedSmallP99Micros").asDouble() / o.get("homaMixedSmallP99Micros").asDouble(),
                 o.get("mixedSmallP99TcpToHomaRatio").asDouble(), 0.02 * o.get("mixedSmallP99TcpToHomaRatio").asDouble() + 0.01);
         assertTrue(o.get("homaEchoP50Micros").asDouble() <= o.get("homaEchoP99Micros").asDouble());
+        assertEquals(9000, o.get("homaLinkMtu").asInt());
+        assertEquals(40000, o.get("homaUnschedBytes").asLong(), "HomaModule's unsched_bytes by default");
+        assertEquals(400000, o.get("homaMaxIncomingBytes").asLong(), "HomaModule's max_incoming by default");
     }
 
     @Test
@@ -32,5 +35,11 @@ class BenchRpcCommandTest {
         CliRun r = CliRun.of("bench", "rpc", "--clients", "0");
         assertEquals(Homa.EXIT_USAGE, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+        CliRun mtu = CliRun.of("bench", "rpc", "--mtu", "100");
+        assertEquals(Homa.EXIT_USAGE, mtu.code());
+        assertTrue(mtu.err().contains("--mtu"), mtu.err());
+        CliRun incoming = CliRun.of("bench", "rpc", "--max-incoming", "5000");
+        assertEquals(Homa.EXIT_USAGE, incoming.code());
+        assertTrue(incoming.err().contains("--max-incoming"), incoming.err());
     }
 }

@@ -19,10 +19,14 @@ import org.homanic.protocol.wire.RpcIds;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -33,8 +37,23 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link StackState}, all guarded by one lock. The packet path runs in {@link #runOnce()},
  * called by the driver thread of {@link #start()} or by a test that drives the stack itself
  * (with a virtual clock, deterministically).
+ *
+ * <p><b>Who polls.</b> Once started, whoever holds the poller token may run the packet path and
+ * wait in the datapath: an application thread blocked in {@code receive} takes it first, so the
+ * thread that wants a message is the one the kernel wakes when its packet comes, and reads it
+ * itself (no hand-off to another thread); the driver thread polls only while no application
+ * thread waits, and otherwise stands by, waking once per timer tick. A receiver that finds the
+ * token taken waits on its socket; whoever gives the token up wakes one such receiver, or the
+ * driver when no receiver is left and messages are still moving.
  */
 public final class HomaStack implements AutoCloseable {
+    /**
+     * How many batches of packets a poller drains from the datapath per round: the more it takes
+     * from the kernel's first-come queue at once, the more packets it can serve in priority order.
+     */
+    private static final int POLL_BATCHES = 16;
+    /** Packets handled between chances for waiting application threads to take the lock. */
+    private static final int PACKETS_PER_LOCK_HOLD = 64;
 
     private final StackState s;
     private final PacketReceiver receiver;
@@ -45,6 +64,8 @@ public final class HomaStack implements AutoCloseable {
     private final Metrics metrics;
     final ReentrantLock lock;
     private final PacketBatch rxBatch;
+    /** Where the poller drains the datapath, outside the lock; only the holder of the poller token touches it. */
+    private final PacketBatch pollBatch;
     private final PacketWriter writer;
     private final LongMap<Rpc> clientRpcs;
     private final LongMap<Peer> peers;
@@ -55,9 +76,15 @@ public final class HomaStack implements AutoCloseable {
     private int nextEphemeralPort = HomaConstants.MIN_DEFAULT_PORT;
     private long nextTickAt;
     /** Nanoseconds from the end of the last round to the next tick: how long an idle driver may wait. */
-    private long untilNextTick;
-    private boolean closed;
+    private volatile long untilNextTick;
+    private volatile boolean closed;
     private volatile Thread driver;
+    /** Held by the one thread that may run the packet path and wait in the datapath (see the class comment). */
+    private final AtomicBoolean pollerToken = new AtomicBoolean();
+    /** Application threads blocked in receive while the driver runs; while any wait, the driver stands by. */
+    private final AtomicInteger appWaiters = new AtomicInteger();
+    /** Sockets of receivers waiting for the poller token, oldest first (under the lock). */
+    private final ArrayDeque<HomaSocket> tokenWaiters = new ArrayDeque<>();
 
     private HomaStack(Datapath datapath, HostConfig config, Clock clock) {
         this.s = new StackState(this, datapath, config, clock);
@@ -69,12 +96,22 @@ public final class HomaStack implements AutoCloseable {
         this.metrics = s.metrics;
         this.lock = s.lock;
         this.rxBatch = new PacketBatch(s.arena, config.batchSize(), datapath.mtu());
+        this.pollBatch = new PacketBatch(s.arena, config.batchSize() * POLL_BATCHES, datapath.mtu());
         this.writer = s.writer;
         this.clientRpcs = s.clientRpcs;
         this.peers = s.peers;
         this.sockets = s.sockets;
         this.live = s.live;
         this.sendQueue = s.sendQueue;
+        // A grant moves a whole packet at a time: a receiver that may have less than one packet
+        // granted and unreceived could never grant the next one, and its messages would stall.
+        int packet = writer.maxPayload();
+        if (config.grants().maxIncoming() < packet || (config.grants().window() > 0 && config.grants().window() < packet)) {
+            s.arena.close();
+            throw new IllegalArgumentException("max_incoming " + config.grants().maxIncoming() + " and the grant window "
+                    + config.grants().window() + " (0: dynamic) must each hold at least one packet's payload, "
+                    + packet + " bytes on this datapath (MTU " + datapath.mtu() + ")");
+        }
         this.nextTickAt = config.timers().tickNanos();
         this.nextClientId = datapath.firstClientId();
         if (!RpcIds.isClientId(nextClientId) || nextClientId <= 0) {
@@ -240,8 +277,12 @@ public final class HomaStack implements AutoCloseable {
     /** Blocks up to {@code timeoutNanos} (0 = not at all) for a message; id 0 = any non-private one. */
     HomaMessage receive(HomaSocket socket, long id, long timeoutNanos) throws InterruptedException {
         lock.lock();
+        boolean waiting = false;
+        boolean lastRoundWorked = false;
         try {
             checkUsable(socket);
+            // Its message is not there yet: unless packets are due out, the first round may start with the wait.
+            lastRoundWorked = !sendQueue.isEmpty();
             if (id != 0 && !socket.privateResults.containsKey(id)) {
                 throw new InvalidRpcArgumentException("no private RPC " + id + " on this socket", id);
             }
@@ -254,11 +295,61 @@ public final class HomaStack implements AutoCloseable {
                 }
                 long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
                 if (left <= 0) return null;
-                socket.arrived.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+                if (driver == null || lock.getHoldCount() > 1) {
+                    // Not started (a test drives the stack), or called under the lock: only wait.
+                    socket.arrived.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+                } else {
+                    if (!waiting) {
+                        waiting = true;
+                        appWaiters.incrementAndGet();
+                    }
+                    if (pollerToken.compareAndSet(false, true)) {
+                        if (id == 0) s.pollingFor = socket;
+                        s.unlockAndRunDeferred();
+                        try {
+                            // After a round that did something, look again at once; else wait for a packet.
+                            lastRoundWorked = pollRound(lastRoundWorked ? 0 : Math.max(1, Math.min(left, untilNextTick)));
+                        } finally {
+                            lock.lock();
+                            s.pollingFor = null;
+                            pollerToken.set(false);
+                        }
+                    } else {
+                        // Someone else polls; it hands us the token when it stops (or our message).
+                        tokenWaiters.add(socket);
+                        try {
+                            socket.arrived.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+                        } finally {
+                            tokenWaiters.removeFirstOccurrence(socket);
+                        }
+                    }
+                }
                 checkUsable(socket);
             }
         } finally {
+            if (waiting) {
+                appWaiters.decrementAndGet();
+                // Messages this poller's rounds left for other receivers of the socket.
+                if (!socket.ready.isEmpty()) socket.arrived.signalAll();
+                handOnPolling();
+            }
             s.unlockAndRunDeferred();
+        }
+    }
+
+    /**
+     * Under the lock, when a receiver stops waiting or the driver steps back: if nobody polls,
+     * wake a receiver waiting for the token, or else the driver when messages are still moving.
+     */
+    private void handOnPolling() {
+        if (pollerToken.get()) return;
+        HomaSocket next = tokenWaiters.peek();
+        if (next != null) {
+            // One thread is enough to take the token over (several may wait on that socket).
+            next.arrived.signal();
+        } else if (appWaiters.get() == 0 && s.messagesInFlight()) {
+            Thread d = driver;
+            if (d != null) LockSupport.unpark(d);
         }
     }
 
@@ -352,16 +443,114 @@ public final class HomaStack implements AutoCloseable {
         try {
             checkOpen();
             if (driver != null) throw new IllegalStateException("driver already running");
-            driver = Thread.ofPlatform().daemon().name("homa-driver-" + datapath.describe(localAddress())).start(() -> {
-                while (!isClosedNow()) {
-                    // Idle: wait for a packet, but no longer than the next timer tick.
-                    if (!runOnce()) datapath.awaitPackets(Math.max(1, untilNextTick));
-                }
-            });
+            driver = Thread.ofPlatform().daemon().name("homa-driver-" + datapath.describe(localAddress())).start(this::drive);
             return this;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The driver thread: polls while no application thread waits in receive, else stands by. */
+    private void drive() {
+        boolean lastRoundWorked = true;
+        while (!closed) {
+            boolean standBy = appWaiters.get() > 0;
+            if (!pollerToken.compareAndSet(false, true)) {
+                LockSupport.parkNanos(this, Math.max(1, untilNextTick));
+                lastRoundWorked = true;
+                continue;
+            }
+            try {
+                // Idle: wait for a packet, but no longer than the next timer tick.
+                lastRoundWorked = pollRound(lastRoundWorked || standBy ? 0 : Math.max(1, untilNextTick));
+            } finally {
+                pollerToken.set(false);
+            }
+            if (appWaiters.get() > 0) {
+                lock.lock();
+                try {
+                    handOnPolling();
+                } finally {
+                    lock.unlock();
+                }
+                // A receiver polls now (and runs the timer); look again at the next tick.
+                LockSupport.parkNanos(this, Math.max(1, untilNextTick));
+                lastRoundWorked = true;
+            }
+        }
+    }
+
+    /**
+     * A round of the packet path by the holder of the poller token, called without the lock:
+     * waits up to {@code waitNanos} for a packet (0: not at all), drains the datapath into
+     * {@link #pollBatch}, then under the lock handles the packets highest priority level first,
+     * runs a due timer tick and sends what SRPT picks. Returns whether it did anything.
+     */
+    private boolean pollRound(long waitNanos) {
+        pollBatch.clear();
+        // The wait returns at once when packets are there already: no look before it.
+        if (waitNanos > 0 && !closed) datapath.awaitPackets(waitNanos);
+        int n = closed ? 0 : datapath.poll(pollBatch);
+        lock.lock();
+        try {
+            if (closed) return false;
+            handleByLevel(pollBatch, n, true);
+            // A full batch means more packets wait in the datapath: the timer holds off until
+            // they are read, so that packets queued here do not count as a peer's silence.
+            return finishRound(n > 0, pollBatch.isFull());
+        } finally {
+            pollBatch.clear();
+            s.unlockAndRunDeferred();
+        }
+    }
+
+    /**
+     * Under the lock: handles the first {@code n} packets of {@code batch}, highest priority
+     * level first and in arrival order within a level, as a switch's priority queues would
+     * serve them (the kernel's socket queue is first come, first served). With
+     * {@code yieldLock}, sends what is due and lets waiting threads take the lock every
+     * {@link #PACKETS_PER_LOCK_HOLD} packets.
+     */
+    private void handleByLevel(PacketBatch batch, int n, boolean yieldLock) {
+        int handled = 0;
+        int levels = n > 1 ? HomaConstants.MAX_PRIORITIES : 1;
+        for (int level = levels - 1; level >= 0; level--) {
+            for (int i = 0; i < n; i++) {
+                if (levels > 1 && Math.clamp(batch.priority(i), 0, levels - 1) != level) continue;
+                receiver.handlePacket(batch.segment(i), batch.length(i), batch.peer(i), batch.flags(i));
+                if (yieldLock && ++handled % PACKETS_PER_LOCK_HOLD == 0 && lock.hasQueuedThreads()) {
+                    s.pumpTx();
+                    writer.flush();
+                    s.unlockAndRunDeferred();
+                    lock.lock();
+                    if (closed) return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Under the lock, after a round's packets: unreachable reports, a due tick, SRPT sends.
+     * With {@code backlog} (packets still wait to be read) a due tick waits, by up to one tick.
+     * Returns whether the round did anything.
+     */
+    private boolean finishRound(boolean received, boolean backlog) {
+        boolean worked = received;
+        worked |= receiver.handleUnreachable();
+        long now = s.now();
+        if (now >= nextTickAt && !(backlog && now < nextTickAt + config.timers().tickNanos())) {
+            // One tick per round, like HomaModule's timer thread: ticks missed while this
+            // host was held up are skipped, not replayed, so a stalled host does not count
+            // its own stall as its peers' silence.
+            timer.onTick();
+            nextTickAt += config.timers().tickNanos();
+            if (now >= nextTickAt) nextTickAt = now + config.timers().tickNanos();
+            worked = true;
+        }
+        worked |= s.pumpTx() > 0;
+        writer.flush();
+        untilNextTick = nextTickAt - now;
+        return worked;
     }
 
     /**
@@ -372,38 +561,13 @@ public final class HomaStack implements AutoCloseable {
         lock.lock();
         try {
             if (closed) return false;
-            boolean worked = false;
             rxBatch.clear();
             int n = datapath.poll(rxBatch);
-            for (int i = 0; i < n; i++) receiver.handlePacket(rxBatch.segment(i), rxBatch.length(i), rxBatch.peer(i), rxBatch.flags(i));
+            handleByLevel(rxBatch, n, false);
             rxBatch.clear();
-            worked |= n > 0;
-            worked |= receiver.handleUnreachable();
-            long now = s.now();
-            if (now >= nextTickAt) {
-                // One tick per round, like HomaModule's timer thread: ticks missed while this
-                // host was held up are skipped, not replayed, so a stalled host does not count
-                // its own stall as its peers' silence.
-                timer.onTick();
-                nextTickAt += config.timers().tickNanos();
-                if (now >= nextTickAt) nextTickAt = now + config.timers().tickNanos();
-                worked = true;
-            }
-            worked |= s.pumpTx() > 0;
-            writer.flush();
-            untilNextTick = nextTickAt - now;
-            return worked;
+            return finishRound(n > 0, false);
         } finally {
             s.unlockAndRunDeferred();
-        }
-    }
-
-    private boolean isClosedNow() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -427,12 +591,16 @@ public final class HomaStack implements AutoCloseable {
             lock.unlock();
         }
         if (d != null && d != Thread.currentThread()) {
+            LockSupport.unpark(d);
             try {
                 d.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        // A receiver may still be in its last wait in the datapath (at most a tick): let it finish.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!pollerToken.compareAndSet(false, true) && System.nanoTime() < until) LockSupport.parkNanos(100_000);
         datapath.close();
         s.arena.close();
     }

@@ -64,6 +64,8 @@ final class StackState {
     long order;
     /** Bytes of outgoing messages held (wmem). */
     long outgoingBytes;
+    /** The socket whose receiver, waiting for any message, holds the poller token now; else null. */
+    HomaSocket pollingFor;
 
     StackState(HomaStack stack, Datapath datapath, HostConfig config, Clock clock) {
         this.stack = stack;
@@ -235,6 +237,9 @@ final class StackState {
                 });
             } else {
                 socket.ready.add(result);
+                // The thread polling right now waits on this socket for any message: it takes
+                // this one after its round (and wakes the socket's other waiters if more are left).
+                if (socket == pollingFor) return;
             }
         }
         socket.arrived.signalAll();
@@ -259,6 +264,22 @@ final class StackState {
         return (HomaMessage) o;
     }
 
+
+    /**
+     * Whether a message is partly moved: an incoming one not yet complete, or an outgoing one
+     * not yet fully sent. Then packets are due even when no receiver waits for a message.
+     */
+    boolean messagesInFlight() {
+        for (int i = 0, n = live.size(); i < n; i++) {
+            Rpc r = live.get(i);
+            switch (r.state) {
+                case CLIENT_INCOMING, SERVER_INCOMING -> { return true; }
+                case CLIENT_OUTGOING, SERVER_OUTGOING -> { if (!r.out.fullySent()) return true; }
+                default -> { }
+            }
+        }
+        return false;
+    }
 
     void addLive(Rpc r) {
         r.liveIndex = live.size();

@@ -8,8 +8,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Moves Homa packets between this host and its peers. Packets start at the Homa header; a
  * datapath that needs IP/UDP/Ethernet adds and strips them itself. Peers are named by a
- * datapath-specific {@code long} (the in-memory datapath uses host numbers). Calls come from one
- * thread at a time (the stack's driver).
+ * datapath-specific {@code long} (the in-memory datapath uses host numbers). {@link #poll} and
+ * {@link #awaitPackets} come from the stack's poller, one thread at a time and without the
+ * stack's lock; {@link #send} and the rest come under the stack's lock, so send and poll may
+ * run at once and a datapath keeps them apart itself.
  */
 public interface Datapath extends AutoCloseable {
 
@@ -37,8 +39,8 @@ public interface Datapath extends AutoCloseable {
     default int pollUnreachable(long[] peers, int[] ports) { return 0; }
 
     /**
-     * Waits up to {@code maxNanos} for a packet to arrive; the driver calls it after a round that
-     * found nothing to do. Datapaths that can sleep until a packet comes (a socket: poll) do so;
+     * Waits up to {@code maxNanos} for a packet to arrive; the stack's poller calls it after a
+     * round that found nothing to do. Datapaths that can sleep until a packet comes (a socket: poll) do so;
      * the default naps briefly and lets the driver look again.
      */
     default void awaitPackets(long maxNanos) {

@@ -22,7 +22,8 @@ public final class InMemoryNetwork {
     public record Stats(long sent, long delivered, long lost, long duplicated, long reordered, long truncated,
                         long truncatedDropped, long cutOff) {}
 
-    private record InFlight(long deliverAt, long order, long from, byte[] bytes, int sentLength) {}
+    /** A packet on its way, with the priority level it was sent at (delivered with it, as the IP TOS byte is). */
+    private record InFlight(long deliverAt, long order, long from, byte[] bytes, int sentLength, int level) {}
 
     private final Clock clock;
     private final long seed;
@@ -113,7 +114,7 @@ public final class InMemoryNetwork {
                     reordered++;
                     at += 1 + (long) (random.nextDouble() * f.maxJitterNanos());
                 }
-                inbox.add(new InFlight(at, order++, from, bytes, batch.length(i)));
+                inbox.add(new InFlight(at, order++, from, bytes, batch.length(i), batch.priority(i)));
             }
         }
         batch.clear();
@@ -132,7 +133,7 @@ public final class InMemoryNetwork {
                 continue;
             }
             java.lang.foreign.MemorySegment.copy(p.bytes, 0, batch.next(), java.lang.foreign.ValueLayout.JAVA_BYTE, 0, p.bytes.length);
-            batch.commit(p.bytes.length, p.from, 0);
+            batch.commit(p.bytes.length, p.from, p.level);
             delivered++;
             added++;
         }

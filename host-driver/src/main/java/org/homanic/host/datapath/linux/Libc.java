@@ -27,6 +27,8 @@ public final class Libc {
     public static final int IPPROTO_IP = 0, IPPROTO_UDP = 17, IPPROTO_IPV6 = 41, IPPROTO_HOMA = 146;
     public static final int SOL_SOCKET = 1, SO_SNDBUF = 7, SO_RCVBUF = 8, SO_SNDBUFFORCE = 32, SO_RCVBUFFORCE = 33;
     public static final int IP_TOS = 1, IP_RECVERR = 11, IP_RECVTOS = 13;
+    /** setsockopt / cmsg level SOL_UDP and its UDP_SEGMENT option (GSO: one send, many datagrams of one size). */
+    public static final int SOL_UDP = 17, UDP_SEGMENT = 103;
     public static final int IPV6_RECVERR = 25, IPV6_V6ONLY = 26, IPV6_RECVTCLASS = 66, IPV6_TCLASS = 67;
     public static final int MSG_TRUNC = 0x20, MSG_DONTWAIT = 0x40, MSG_CTRUNC = 0x08, MSG_ERRQUEUE = 0x2000;
     public static final short POLLIN = 0x1, POLLOUT = 0x4;

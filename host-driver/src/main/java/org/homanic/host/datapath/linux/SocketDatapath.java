@@ -24,9 +24,9 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * through a per-packet control message, and ppoll for waiting. Every native structure is
  * allocated once here; a send or poll allocates nothing.
  *
- * <p>Calls follow the SPI's threading: send and poll come from one thread at a time (under the
- * stack's lock); {@link #awaitPackets} comes from the driver thread alone and has its own errno
- * and poll structures.
+ * <p>Calls follow the SPI's threading: send (under the stack's lock) and poll (from the stack's
+ * poller, without it) may come at once and are synchronized here; {@link #awaitPackets} comes
+ * from the poller alone, one thread at a time, and has its own errno and poll structures.
  */
 public abstract sealed class SocketDatapath implements Datapath permits UdpDatapath, RawIpDatapath {
     private static final long MMSG = Structs.MMSGHDR.byteSize();
@@ -57,6 +57,10 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     private static final long MSG_FLAGS_ONLY = Structs.offset(Structs.MSGHDR, "msg_flags");
     private static final long ERR_CONTROL_SPACE = 128;
     private static final long TOS_CMSG_SPACE = Structs.cmsgSpace(Integer.BYTES);
+    /** A GSO send's control messages: the TOS / traffic class, then UDP_SEGMENT with the datagram size. */
+    private static final long GSO_CONTROL_SPACE = TOS_CMSG_SPACE + Structs.cmsgSpace(Short.BYTES);
+    /** Datagrams per GSO send at most (the kernel's UDP_MAX_SEGMENTS is 64 or more). */
+    private static final int GSO_MAX_SEGMENTS = 64;
     private static final long RX_CONTROL_SPACE = 64;
     private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     /** How long a send waits for room in a full socket buffer before dropping the rest (Homa resends). */
@@ -74,11 +78,23 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     private final int maxBatch;
     private final MemorySegment errno = Libc.newErrnoCapture(arena);
     private final MemorySegment waitErrno = Libc.newErrnoCapture(arena);
-    private final MemorySegment txMsgs, txIovs, tosControl;
+    private final MemorySegment txMsgs, txIovs, tosControl, gsoControl;
     private final MemorySegment[] txMsgFrom;
     /** Which batch packet each prepared message is, so a refused one can be reported. */
     private final int[] preparedPacket;
+    /** How many packets each prepared message carries (more than one: a GSO send). */
+    private final int[] preparedCount;
+    /**
+     * UDP: consecutive full-size packets to one peer at one level go out as one GSO send
+     * (UDP_SEGMENT), which the kernel cuts into the same datagrams, paying the send path once
+     * instead of per packet. Off for raw IP, and turned off for good if the kernel refuses it.
+     */
+    private volatile boolean gso;
+    /** Largest UDP payload of one GSO send. */
+    private final int gsoMaxBytes;
     private final MemorySegment rxMsgs, rxIovs, rxNames, rxControl;
+    /** The slot address and length each receive iovec points at now, so an unchanged one is not written again. */
+    private final long[] rxIovSlot, rxIovLength;
     private final MemorySegment[] rxMsgFrom;
     private final MemorySegment pollFd, pollTimeout, waitPollFd, waitTimeout;
     /** Extra bytes before the packet in each receive (the IPv4 header a raw socket delivers). */
@@ -87,7 +103,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     private final long[] unreachablePeers = new long[UNREACHABLE_QUEUE];
     private final int[] unreachablePorts = new int[UNREACHABLE_QUEUE];
     private int unreachableCount;
-    private long packetsSent, packetsReceived, sendDrops, receiveDrops;
+    private long packetsSent, packetsReceived, sendDrops, receiveDrops, gsoSends;
     private final long firstClientId = new java.security.SecureRandom().nextLong(1L << 32, 1L << 61) & ~1L;
     /** UDP: ICMP errors for our datagrams come back on the socket's error queue (IP_RECVERR). */
     private final boolean readsIcmpErrors;
@@ -143,6 +159,20 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         txIovs = arena.allocate(IOV * maxBatch, 8);
         txMsgFrom = slices(txMsgs, maxBatch);
         preparedPacket = new int[maxBatch];
+        preparedCount = new int[maxBatch];
+        gso = type == Libc.SOCK_DGRAM;
+        gsoMaxBytes = 65535 - ipOverhead;
+        gsoControl = arena.allocate(GSO_CONTROL_SPACE * maxBatch, 8);
+        for (int i = 0; i < maxBatch; i++) {
+            long c = i * GSO_CONTROL_SPACE;
+            gsoControl.set(JAVA_LONG, c + CMSG_LEN, Structs.cmsgLen(Integer.BYTES));
+            gsoControl.set(JAVA_INT, c + CMSG_LEVEL, family == Libc.AF_INET ? Libc.IPPROTO_IP : Libc.IPPROTO_IPV6);
+            gsoControl.set(JAVA_INT, c + CMSG_TYPE, family == Libc.AF_INET ? Libc.IP_TOS : Libc.IPV6_TCLASS);
+            c += TOS_CMSG_SPACE;
+            gsoControl.set(JAVA_LONG, c + CMSG_LEN, Structs.cmsgLen(Short.BYTES));
+            gsoControl.set(JAVA_INT, c + CMSG_LEVEL, Libc.SOL_UDP);
+            gsoControl.set(JAVA_INT, c + CMSG_TYPE, Libc.UDP_SEGMENT);
+        }
         // One ready-made TOS / traffic-class control message per level: a packet just points at its level's.
         tosControl = arena.allocate(TOS_CMSG_SPACE * HomaConstants.MAX_PRIORITIES, 8);
         for (int level = 0; level < HomaConstants.MAX_PRIORITIES; level++) {
@@ -154,10 +184,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         }
         for (int i = 0; i < maxBatch; i++) {
             long m = i * MMSG;
-            txMsgs.set(JAVA_LONG, m + MSG_IOV, txIovs.address() + i * IOV);
-            txMsgs.set(JAVA_LONG, m + MSG_IOVLEN, 1);
             txMsgs.set(JAVA_INT, m + NAMELEN, peers.sockaddrLength());
-            txMsgs.set(JAVA_LONG, m + CONTROLLEN, TOS_CMSG_SPACE);
         }
 
         int iovsPerMsg = rxPrefix > 0 ? 2 : 1;
@@ -178,7 +205,10 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 rxIovs.set(JAVA_LONG, iov + IOV_BASE, rxPrefixes.address() + (long) i * rxPrefix);
                 rxIovs.set(JAVA_LONG, iov + IOV_LEN, rxPrefix);
             }
+            resetReceiveHeader(i);
         }
+        rxIovSlot = new long[maxBatch];
+        rxIovLength = new long[maxBatch];
         errMsg = arena.allocate(Structs.MSGHDR);
         errName = arena.allocate(SocketAddresses.MAX_SIZE, 8);
         errData = arena.allocate(64, 8);
@@ -288,22 +318,56 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         for (int first = 0; first < n; first += maxBatch) {
             int m = Math.min(maxBatch, n - first);
             int ready = 0;
+            boolean gsoNow = gso;
+            long groupPeer = -1;
+            int groupLevel = -1, segmentLength = 0, groupBytes = 0;
+            boolean groupOpen = false;
             for (int k = 0; k < m; k++) {
                 int p = first + k;
                 long peer = batch.peer(p);
                 if (!peers.contains(peer)) {
                     // A host number this datapath never issued: nothing to send it to.
                     unreachable(peer, batch.segment(p));
+                    groupOpen = false;
                     continue;
                 }
                 int level = Math.clamp(batch.priority(p), 0, HomaConstants.MAX_PRIORITIES - 1);
+                int length = batch.length(p);
+                // Packet k's iovec is entry k: a message's packets are consecutive entries.
+                txIovs.set(JAVA_LONG, k * IOV + IOV_BASE, batch.segment(p).address());
+                txIovs.set(JAVA_LONG, k * IOV + IOV_LEN, length);
+                if (gsoNow && groupOpen && peer == groupPeer && level == groupLevel && length <= segmentLength
+                        && preparedCount[ready - 1] < GSO_MAX_SEGMENTS && groupBytes + length <= gsoMaxBytes) {
+                    // Joins the previous message; a shorter packet can only be a GSO send's last.
+                    int count = ++preparedCount[ready - 1];
+                    groupBytes += length;
+                    groupOpen = length == segmentLength;
+                    long msg = (ready - 1) * MMSG;
+                    txMsgs.set(JAVA_LONG, msg + MSG_IOVLEN, count);
+                    if (count == 2) {
+                        long c = (ready - 1) * GSO_CONTROL_SPACE;
+                        gsoControl.set(JAVA_INT, c + CMSG_DATA, level << 5);
+                        gsoControl.set(JAVA_SHORT, c + TOS_CMSG_SPACE + CMSG_DATA, (short) segmentLength);
+                        txMsgs.set(JAVA_LONG, msg + CONTROL, gsoControl.address() + c);
+                        txMsgs.set(JAVA_LONG, msg + CONTROLLEN, GSO_CONTROL_SPACE);
+                    }
+                    continue;
+                }
                 long msg = ready * MMSG;
-                txIovs.set(JAVA_LONG, ready * IOV + IOV_BASE, batch.segment(p).address());
-                txIovs.set(JAVA_LONG, ready * IOV + IOV_LEN, batch.length(p));
+                txMsgs.set(JAVA_LONG, msg + MSG_IOV, txIovs.address() + k * IOV);
+                txMsgs.set(JAVA_LONG, msg + MSG_IOVLEN, 1);
                 txMsgs.set(JAVA_LONG, msg + NAME, peers.entryAddress(peer));
                 txMsgs.set(JAVA_LONG, msg + CONTROL, tosControl.address() + level * TOS_CMSG_SPACE);
+                txMsgs.set(JAVA_LONG, msg + CONTROLLEN, TOS_CMSG_SPACE);
                 txMsgs.set(JAVA_INT, msg + FLAGS, 0);
-                preparedPacket[ready++] = p;
+                preparedPacket[ready] = p;
+                preparedCount[ready] = 1;
+                ready++;
+                groupPeer = peer;
+                groupLevel = level;
+                segmentLength = length;
+                groupBytes = length;
+                groupOpen = true;
             }
             transmit(batch, ready);
         }
@@ -317,8 +381,11 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         while (done < ready) {
             int r = Libc.sendmmsg(errno, fd, txMsgFrom[done], ready - done, Libc.MSG_DONTWAIT);
             if (r > 0) {
+                for (int i = done; i < done + r; i++) {
+                    packetsSent += preparedCount[i];
+                    if (preparedCount[i] > 1) gsoSends++;
+                }
                 done += r;
-                packetsSent += r;
                 continue;
             }
             int e = Libc.errno(errno);
@@ -329,13 +396,21 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 continue;
             }
             if (e == Errno.EAGAIN || e == Errno.ENOBUFS) {
-                sendDrops += ready - done;
+                for (int i = done; i < ready; i++) sendDrops += preparedCount[i];
                 return;
+            }
+            if (preparedCount[done] > 1 && (e == Errno.EIO || e == Errno.EINVAL)) {
+                // The kernel or the device cannot segment UDP: send packet by packet from now on.
+                // This GSO send is dropped; Homa's RESEND recovers it.
+                gso = false;
+                sendDrops += preparedCount[done];
+                done++;
+                continue;
             }
             // The message at `done` failed on its own (no route, bad address): report and skip it.
             int p = preparedPacket[done];
             unreachable(batch.peer(p), batch.segment(p));
-            sendDrops++;
+            sendDrops += preparedCount[done];
             done++;
             if (!(e == Errno.ENETUNREACH || e == Errno.EHOSTUNREACH || e == Errno.EINVAL || e == Errno.EACCES
                     || e == Errno.EPERM || e == Errno.EADDRNOTAVAIL || e == Errno.EMSGSIZE || e == Errno.ECONNREFUSED
@@ -384,14 +459,15 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
             int m = Math.min(maxBatch, batch.capacity() - batch.size());
             int iovsPerMsg = rxPrefix > 0 ? 2 : 1;
             for (int k = 0; k < m; k++) {
+                // Usually the same slots as last time: only point an iovec anew when its slot moved.
                 MemorySegment slot = batch.nextFree(k);
-                long msg = k * MMSG;
-                long iov = (k * iovsPerMsg + iovsPerMsg - 1) * IOV;
-                rxIovs.set(JAVA_LONG, iov + IOV_BASE, slot.address());
-                rxIovs.set(JAVA_LONG, iov + IOV_LEN, slot.byteSize());
-                rxMsgs.set(JAVA_INT, msg + NAMELEN, (int) SocketAddresses.MAX_SIZE);
-                rxMsgs.set(JAVA_LONG, msg + CONTROLLEN, RX_CONTROL_SPACE);
-                rxMsgs.set(JAVA_INT, msg + FLAGS, 0);
+                if (rxIovSlot[k] != slot.address() || rxIovLength[k] != slot.byteSize()) {
+                    long iov = (k * iovsPerMsg + iovsPerMsg - 1) * IOV;
+                    rxIovs.set(JAVA_LONG, iov + IOV_BASE, slot.address());
+                    rxIovs.set(JAVA_LONG, iov + IOV_LEN, slot.byteSize());
+                    rxIovSlot[k] = slot.address();
+                    rxIovLength[k] = slot.byteSize();
+                }
             }
             int r = Libc.recvmmsg(errno, fd, rxMsgs, m, Libc.MSG_DONTWAIT);
             if (r < 0) {
@@ -428,9 +504,19 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 added++;
                 packetsReceived++;
             }
+            // The kernel wrote the name, control and flags fields of the messages it filled only.
+            for (int k = 0; k < r; k++) resetReceiveHeader(k);
             if (r < m) break;
         }
         return added;
+    }
+
+    /** Makes receive message {@code k} ready for the next recvmmsg: room for a name and control messages. */
+    private void resetReceiveHeader(int k) {
+        long msg = k * MMSG;
+        rxMsgs.set(JAVA_INT, msg + NAMELEN, (int) SocketAddresses.MAX_SIZE);
+        rxMsgs.set(JAVA_LONG, msg + CONTROLLEN, RX_CONTROL_SPACE);
+        rxMsgs.set(JAVA_INT, msg + FLAGS, 0);
     }
 
     private static boolean isIcmpError(int e) {
@@ -525,12 +611,15 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         }
     }
 
-    /** Packets handed to the kernel, received, dropped on send (full socket buffer, refused) and dropped on receive (malformed, too long). */
+    /**
+     * Packets handed to the kernel, received, dropped on send (full socket buffer, refused) and
+     * dropped on receive (malformed, too long), and the GSO sends that carried several packets.
+     */
     public final synchronized Stats stats() {
-        return new Stats(packetsSent, packetsReceived, sendDrops, receiveDrops);
+        return new Stats(packetsSent, packetsReceived, sendDrops, receiveDrops, gsoSends);
     }
 
-    public record Stats(long packetsSent, long packetsReceived, long sendDrops, long receiveDrops) {}
+    public record Stats(long packetsSent, long packetsReceived, long sendDrops, long receiveDrops, long gsoSends) {}
 
     @Override
     public final String describe(long peer) {
