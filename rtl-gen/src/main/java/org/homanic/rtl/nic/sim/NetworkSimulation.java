@@ -29,6 +29,7 @@ public final class NetworkSimulation {
                          double p50Slowdown, double p99Slowdown) {}
 
     public record Report(boolean offload, String workload, double load, int hosts, long messages, long seed,
+                         double linkGbps, long propagationNs, int nicDataWidth,
                          long rpcsCompleted, long rpcsFailed, long duplicates, long corrupt,
                          List<Bucket> buckets, double unloadedMinMicros, double goodputGbps,
                          long nicGrants, long hostGrants, long[] priorityFrames,
@@ -45,6 +46,7 @@ public final class NetworkSimulation {
             RpcTraffic traffic = new RpcTraffic(net, workload, load, messages, seed);
             long startNanos = net.nanos();
             long startCycle = net.cycle();
+            long trafficWall0 = System.nanoTime();
             traffic.start(startNanos);
             long limitCycles = Math.round(maxSimulatedNanos / (double) config.nic().clockNs());
             long[] lastReport = {0};
@@ -58,6 +60,7 @@ public final class NetworkSimulation {
             }, limitCycles);
             long endCycle = net.cycle();
             long endNanos = net.nanos();
+            double trafficWall = (System.nanoTime() - trafficWall0) / 1e9;
             net.runUntil(() -> false, 5_000);
             net.flushScoreboards();
             double wall = (System.nanoTime() - wall0) / 1e9;
@@ -93,9 +96,10 @@ public final class NetworkSimulation {
             String error = traffic.firstError();
             if (!done && error == null) error = traffic.outstanding() + " RPCs still outstanding at the simulated time limit";
             return new Report(config.offload(), workload.name(), load, config.hosts(), messages, seed,
+                    config.linkGbps(), config.propagationNs(), config.nic().dataWidth(),
                     traffic.completed().size(), traffic.failed() + traffic.outstanding(), traffic.duplicates(), traffic.corrupt(),
                     buckets, tMin / 1e3, goodput, nicGrants, hostGrants, net.fabric().priorityFrames(), drops, tableFull,
-                    endCycle - startCycle, simMicros, wall, (endCycle - startCycle) / wall,
+                    endCycle - startCycle, simMicros, wall, (endCycle - startCycle) / trafficWall,
                     config.scoreboard() ? sb.toString() : "off", mismatches, error);
         }
     }
