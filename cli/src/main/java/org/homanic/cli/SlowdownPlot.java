@@ -55,8 +55,11 @@ final class SlowdownPlot {
         g.setColor(Color.BLACK);
         g.drawRect(left, top, plotW, plotH);
         for (double v = 1; v <= Math.pow(10, logMax) * 1.001; v *= 10) {
-            int y = top + plotH - (int) Math.round(plotH * Math.log10(v) / logMax);
-            g.drawString(String.format(Locale.ROOT, "%.0f", v), left - 40, y + 4);
+            for (int k = 1; k < 10 && v * k <= Math.pow(10, logMax) * 1.001; k++) {
+                if (k != 1 && logMax > 1.5 && k != 2 && k != 5) continue;
+                int y = top + plotH - (int) Math.round(plotH * Math.log10(v * k) / logMax);
+                g.drawString(String.format(Locale.ROOT, "%.0f", v * k), left - 40, y + 4);
+            }
         }
         g.drawString("p99 slowdown (log)", 10, top - 10);
         for (int i = 0; i < n; i++) {
