@@ -136,7 +136,9 @@ final class SimCommand implements Callable<Integer> {
                     offload ? "NIC-offload" : "baseline", o.hosts(), o.workload().name(), o.load(), o.messages(), expectedNanos / 1e6);
             ProgressBar bar = new ProgressBar(err, Math.max(1, expectedNanos / 1000), "us simulated");
             NetworkSimulation.Report r = NetworkSimulation.run(c, o.workload(), o.load(), o.messages(), o.seed(),
-                    Math.round(o.maxSimMs() * 1e6), ns -> bar.update(Math.min(ns / 1000, expectedNanos / 1000)));
+                    Math.round(o.maxSimMs() * 1e6), ns -> {
+                        if (ns < expectedNanos) bar.update(ns / 1000); // past it: the last RPCs drain
+                    });
             bar.finish(expectedNanos / 1000);
             reports.add(r);
         }

@@ -23,16 +23,21 @@ import java.util.Map;
  * {@link #SETTLE_CYCLES} cycles after delivery, when a table-full notice for them would have
  * come: refused events (table set full, one reassembly gap too many) are not given to it
  * (docs/grant-scheduler.md, "Equivalence"). Each GRANT frame the NIC sends must equal the
- * reference's next GRANT (RPC, offset, priority). FIFO grants must be off (they depend on time).
+ * reference's next GRANT (RPC, offset, priority). Host commands (END) enter the reference after
+ * exactly the events the hardware took before them ({@code sched_events}, read right after the
+ * command). FIFO grants must be off (they depend on time).
  */
 public final class GrantScoreboard {
     public static final int SETTLE_CYCLES = 4000;
 
     private record Event(long cycle, RpcKey key, long length, long incoming, long offset, long payload) {}
 
+    private record Command(int op, RpcKey key, long eventsBefore) {}
+
     private final GrantScheduler reference;
     private final int gaps;
     private final ArrayDeque<Event> pending = new ArrayDeque<>();
+    private final ArrayDeque<Command> commands = new ArrayDeque<>();
     private final ArrayDeque<Decision.Grant> expected = new ArrayDeque<>();
     private final ArrayDeque<Decision.Grant> actual = new ArrayDeque<>();
     private final Map<RpcKey, Integer> notices = new HashMap<>();
@@ -64,6 +69,11 @@ public final class GrantScoreboard {
         pending.add(new Event(cycle, key, data.messageLength(), data.incoming(), data.offset(), parser.payloadLength()));
     }
 
+    /** The scheduler took a host command after {@code eventsBefore} DATA events. */
+    public void command(int op, long peer, long id, long eventsBefore) {
+        commands.add(new Command(op, new RpcKey(peer, id), eventsBefore));
+    }
+
     /** A table-full notice: the next event of this message was refused. */
     public void notice(long peer, long id) {
         notices.merge(new RpcKey(peer, id), 1, Integer::sum);
@@ -87,6 +97,7 @@ public final class GrantScoreboard {
     /** Gives the reference every event older than {@link #SETTLE_CYCLES} (all with {@code flush}). */
     public void advance(long cycle, boolean flush) {
         while (!pending.isEmpty() && (flush || pending.peek().cycle() + SETTLE_CYCLES <= cycle)) {
+            applyCommands();
             Event e = pending.poll();
             events++;
             Integer n = notices.get(e.key());
@@ -108,7 +119,19 @@ public final class GrantScoreboard {
                 if (d instanceof Decision.Grant g) expected.add(g);
             }
         }
+        if (flush) applyCommands();
         compare();
+    }
+
+    /** Host commands the scheduler took before the next event (events are counted as the hardware counts them). */
+    private void applyCommands() {
+        while (!commands.isEmpty() && commands.peek().eventsBefore() <= events) {
+            Command c = commands.poll();
+            if (c.op() == org.homanic.rtl.grant.HostCommand.END) {
+                shadows.remove(c.key());
+                for (Decision d : reference.onRpcEnd(0, c.key())) if (d instanceof Decision.Grant g) expected.add(g);
+            }
+        }
     }
 
     private void compare() {

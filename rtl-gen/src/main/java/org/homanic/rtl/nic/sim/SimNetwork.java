@@ -143,7 +143,7 @@ public final class SimNetwork implements AutoCloseable {
                 nic.macRx(fromSwitch.poll(), false);
             }
             credit = Math.min(credit + bytesPerCycle, 2.0 * beatBytes);
-            if (nic.cycle(credit >= beatBytes)) credit -= beatBytes;
+            if (nic.cycle(credit >= beatBytes, cycle)) credit -= beatBytes;
             while (!toSwitchTimes.isEmpty() && toSwitchTimes.peek()[0] <= cycle) {
                 toSwitchTimes.poll();
                 byte[] f = toSwitch.poll();
@@ -170,6 +170,11 @@ public final class SimNetwork implements AutoCloseable {
         public void hostRx(int queue, SimNic.Frame frame) {
             datapath.received(frame);
             if (scoreboard != null) scoreboard.hostRx(frame.bytes(), frame.cycle());
+        }
+
+        @Override
+        public void commandAccepted(int op, long peer, long id, long at, long eventsBefore) {
+            if (scoreboard != null) scoreboard.command(op, peer, id, eventsBefore);
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.homanic.rtl.nic.sim;
 
 import org.homanic.rtl.nic.HomaNic;
 import org.homanic.rtl.nic.NicParams;
+import org.homanic.rtl.nic.NicRegs;
 import org.homanic.testbench.BuildOptions;
 import org.homanic.testbench.Model;
 import org.homanic.testbench.Port;
@@ -28,7 +29,8 @@ public final class SimNic implements AutoCloseable {
         default void macTx(Frame frame) {}
         default void hostRx(int queue, Frame frame) {}
         default void notice(int kind, long peer, long id) {}
-        default void commandAccepted(int op, long peer, long id, long cycle) {}
+        /** {@code eventsBefore}: DATA events the scheduler had taken before it took the command (read from {@code sched_events}). */
+        default void commandAccepted(int op, long peer, long id, long cycle, long eventsBefore) {}
     }
 
     private static final ConcurrentHashMap<NicParams, Model> MODELS = new ConcurrentHashMap<>();
@@ -52,6 +54,8 @@ public final class SimNic implements AutoCloseable {
     private final ArrayDeque<long[]> commands = new ArrayDeque<>();
     private boolean cmdDriven;
     private boolean txReadyHigh;
+    private boolean axilBusy;
+    private long stamp;
 
     /** The compiled model for {@code params} (built once per JVM, cached on disk by content). */
     public static Model model(NicParams params, boolean traced) {
@@ -121,7 +125,12 @@ public final class SimNic implements AutoCloseable {
      * input beats are driven, the clock ticks. Returns whether a MAC TX beat moved.
      */
     public boolean cycle(boolean macTxReady) {
-        long now = sim.cycle();
+        return cycle(macTxReady, sim.cycle());
+    }
+
+    /** {@link #cycle(boolean)} with frames stamped {@code now} (the caller's time: a network's cycle). */
+    public boolean cycle(boolean macTxReady, long now) {
+        stamp = now;
         boolean txBeat = macTxReady && txValid.isHigh();
         if (txBeat) {
             if (macTx.take(txData, txKeep, txLast)) listener.macTx(macTx.frame(now, (int) txUser.get()));
@@ -139,7 +148,7 @@ public final class SimNic implements AutoCloseable {
         macRx.drive();
         hostTx.drive();
         boolean fired = false;
-        long[] cmd = commands.peek();
+        long[] cmd = axilBusy ? null : commands.peek();
         if (cmd != null) {
             if (!cmdDriven) {
                 cmdOp.set(cmd[0]);
@@ -158,7 +167,9 @@ public final class SimNic implements AutoCloseable {
             commands.poll();
             cmdValid.set(false);
             cmdDriven = false;
-            listener.commandAccepted((int) cmd[0], cmd[1], cmd[2], now);
+            // The scheduler takes nothing in the cycle after a command, so this read counts exactly the events before it.
+            long before = read(NicRegs.SCHED_EVENTS);
+            listener.commandAccepted((int) cmd[0], cmd[1], cmd[2], now, before);
         }
         return txBeat;
     }
@@ -194,11 +205,17 @@ public final class SimNic implements AutoCloseable {
     }
 
     private void axilWait(java.util.function.BooleanSupplier done, String what) {
-        for (int i = 0; i < 16; i++) {
-            sim.eval();
-            boolean d = done.getAsBoolean();
-            cycle(false);
-            if (d) return;
+        boolean outer = !axilBusy;
+        axilBusy = true;
+        try {
+            for (int i = 0; i < 16; i++) {
+                sim.eval();
+                boolean d = done.getAsBoolean();
+                cycle(false, stamp);
+                if (d) return;
+            }
+        } finally {
+            if (outer) axilBusy = false;
         }
         throw new IllegalStateException("AXI4-Lite " + what + " did not come within 16 cycles");
     }
