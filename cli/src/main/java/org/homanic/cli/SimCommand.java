@@ -192,6 +192,7 @@ final class SimCommand implements Callable<Integer> {
             return d.isEmpty() ? "none" : d.toString();
         });
         row(b, "table-full events", rs, r -> Long.toString(r.tableFullEvents()));
+        row(b, "gap refusals", rs, r -> r.schedulerGapRefusals() + " DATA events (packets delivered)");
         row(b, "GRANT scoreboard", rs, r -> r.offload() ? r.scoreboardMismatches() + " mismatches" : "(no NIC grants)");
         row(b, "simulation", rs, r -> String.format(Locale.ROOT, "%,d cycles, %.0f us, %.1f s: %,.0f cycles/s", r.simulatedCycles(),
                 r.simulatedMicros(), r.wallSeconds(), r.simulatedCyclesPerSecond()));

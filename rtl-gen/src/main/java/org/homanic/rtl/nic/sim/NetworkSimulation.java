@@ -33,7 +33,7 @@ public final class NetworkSimulation {
                          long rpcsCompleted, long rpcsFailed, long duplicates, long corrupt,
                          List<Bucket> buckets, double unloadedMinMicros, double goodputGbps,
                          long nicGrants, long hostGrants, long[] priorityFrames,
-                         Map<String, Long> drops, long tableFullEvents,
+                         Map<String, Long> drops, long tableFullEvents, long schedulerGapRefusals,
                          long simulatedCycles, double simulatedMicros, double wallSeconds, double simulatedCyclesPerSecond,
                          String scoreboard, long scoreboardMismatches, String firstError) {}
 
@@ -66,13 +66,13 @@ public final class NetworkSimulation {
             double wall = (System.nanoTime() - wall0) / 1e9;
 
             List<Bucket> buckets = buckets(traffic.completed(), tMin, config.linkGbps());
-            long nicGrants = 0, hostGrants = 0, tableFull = 0, mismatches = 0;
+            long nicGrants = 0, hostGrants = 0, tableFull = 0, mismatches = 0, gapRefused = 0;
             StringBuilder sb = new StringBuilder();
             Map<String, Long> drops = new LinkedHashMap<>();
             drops.put("switch_buffer_full", net.fabric().dropsBufferFull());
             drops.put("switch_no_route", net.fabric().dropsNoRoute());
             String[] nicDrops = {"rx_bad_frame", "rx_buffer_full", "rx_host_queue_full", "rx_events_dropped", "tx_staging_full", "tx_queue_full",
-                    "sched_gap_refused", "sched_notices_dropped"};
+                    "sched_notices_dropped"};
             for (String c : nicDrops) drops.put("nic_" + c, 0L);
             for (SimNetwork.Host h : net.hosts()) {
                 nicGrants += h.nicGrants();
@@ -86,6 +86,7 @@ public final class NetworkSimulation {
                     }
                 }
                 tableFull += net.register(h.index, "sched_table_full");
+                gapRefused += net.register(h.index, "sched_gap_refused");
                 if (h.scoreboard != null) {
                     mismatches += h.scoreboard.mismatches() + h.scoreboard.unmatched();
                     sb.append(sb.isEmpty() ? "" : "; ").append("host ").append(h.index).append(": ").append(h.scoreboard.summary());
@@ -98,7 +99,7 @@ public final class NetworkSimulation {
             return new Report(config.offload(), workload.name(), load, config.hosts(), messages, seed,
                     config.linkGbps(), config.propagationNs(), config.nic().dataWidth(),
                     traffic.completed().size(), traffic.failed() + traffic.outstanding(), traffic.duplicates(), traffic.corrupt(),
-                    buckets, tMin / 1e3, goodput, nicGrants, hostGrants, net.fabric().priorityFrames(), drops, tableFull,
+                    buckets, tMin / 1e3, goodput, nicGrants, hostGrants, net.fabric().priorityFrames(), drops, tableFull, gapRefused,
                     endCycle - startCycle, simMicros, wall, (endCycle - startCycle) / trafficWall,
                     config.scoreboard() ? sb.toString() : "off", mismatches, error);
         }
