@@ -22,6 +22,8 @@ import java.util.function.LongConsumer;
 public final class NetworkSimulation {
     private NetworkSimulation() {}
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** Request size buckets (bytes, upper bounds exclusive). */
     public static final long[] BUCKETS = {1_000, 10_000, 100_000, 1_000_001};
 
@@ -35,6 +37,7 @@ public final class NetworkSimulation {
                          long nicGrants, long hostGrants, long[] priorityFrames,
                          Map<String, Long> drops, long tableFullEvents, long schedulerGapRefusals,
                          long simulatedCycles, double simulatedMicros, double wallSeconds, double simulatedCyclesPerSecond,
+                         double simulatedCyclesPerCpuSecond,
                          String scoreboard, long scoreboardMismatches, String firstError) {}
 
     /** Runs {@code messages} RPCs; {@code progress} gets the simulated nanoseconds now and then. */
@@ -47,6 +50,7 @@ public final class NetworkSimulation {
             long startNanos = net.nanos();
             long startCycle = net.cycle();
             long trafficWall0 = System.nanoTime();
+            long trafficCpu0 = CPU.getCurrentThreadCpuTime();
             traffic.start(startNanos);
             long limitCycles = Math.round(maxSimulatedNanos / (double) config.nic().clockNs());
             long[] lastReport = {0};
@@ -61,6 +65,7 @@ public final class NetworkSimulation {
             long endCycle = net.cycle();
             long endNanos = net.nanos();
             double trafficWall = (System.nanoTime() - trafficWall0) / 1e9;
+            double trafficCpu = (CPU.getCurrentThreadCpuTime() - trafficCpu0) / 1e9;
             net.runUntil(() -> false, 5_000);
             net.flushScoreboards();
             double wall = (System.nanoTime() - wall0) / 1e9;
@@ -101,6 +106,7 @@ public final class NetworkSimulation {
                     traffic.completed().size(), traffic.failed() + traffic.outstanding(), traffic.duplicates(), traffic.corrupt(),
                     buckets, tMin / 1e3, goodput, nicGrants, hostGrants, net.fabric().priorityFrames(), drops, tableFull, gapRefused,
                     endCycle - startCycle, simMicros, wall, (endCycle - startCycle) / trafficWall,
+                    (endCycle - startCycle) / trafficCpu,
                     config.scoreboard() ? sb.toString() : "off", mismatches, error);
         }
     }

@@ -20,8 +20,8 @@ import java.util.List;
  * {@code HomaNic} models with a fixed stimulus (back-to-back Homa DATA frames into every MAC RX
  * port, every output always ready), (b) the same stimulus and models driven from Java through
  * {@link SimNic}, (c) the whole simulated network ({@link SimNetwork}: host stacks, switch,
- * W3 RPCs at 70% load). Figures are network cycles per second (one cycle ticks every NIC), CPU
- * time of the running thread for (a) and (b); (a) and (b) must see the same output frames.
+ * W3 RPCs at 70% load). Figures are network cycles per second (one cycle ticks every NIC) of CPU
+ * time of the running thread; (a) and (b) must see the same output frames.
  */
 public final class NicPipelineBench {
     private NicPipelineBench() {}
@@ -84,7 +84,7 @@ public final class NicPipelineBench {
         if (r.rpcsCompleted() != networkMessages || r.scoreboardMismatches() != 0) {
             throw new IllegalStateException("the network run was not clean: " + r.firstError() + " " + r.scoreboard());
         }
-        return new Result(nics, cycles, cppRate, javaRate, r.simulatedCyclesPerSecond(), cppFrames, javaFrames[0], networkMessages);
+        return new Result(nics, cycles, cppRate, javaRate, r.simulatedCyclesPerCpuSecond(), cppFrames, javaFrames[0], networkMessages);
     }
 
     /** The C++ harness: the same frames, the same order, the same readiness as the Java loop above. */
