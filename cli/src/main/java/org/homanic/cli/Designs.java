@@ -8,6 +8,8 @@ import org.homanic.rtl.classifier.HomaClassifier;
 import org.homanic.rtl.classifier.IngressClassifier;
 import org.homanic.rtl.grant.GrantScheduler;
 import org.homanic.rtl.grant.GrantSchedulerParams;
+import org.homanic.rtl.nic.HomaNic;
+import org.homanic.rtl.nic.NicParams;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +41,19 @@ final class Designs {
         add("grant-scheduler", "receiver grant scheduler: message table, SRPT active set, FIFO grants (rtl-gen)",
                 p -> new GrantScheduler(new GrantSchedulerParams(p.integer("entries", 1024, 16, 65536),
                         p.integer("ways", 4, 2, 8), p.integer("peer_bits", 32, 1, 64), p.integer("gaps", 2, 1, 4))));
+        add("nic", "the whole Homa NIC: classifier, grant scheduler, GRANT builder, priority queues, one AXI4-Lite block (rtl-gen)",
+                p -> new HomaNic(nicParams(p, NicParams.DEFAULT)));
+    }
+
+    /** The NIC's parameters: {@code base}, with what {@code --set} changes (key names as in docs/nic.md). */
+    static NicParams nicParams(DesignParams p, NicParams base) {
+        return new NicParams(p.integer("width", base.dataWidth(), 64, 1024), p.integer("queues", base.queues(), 1, 8),
+                p.integer("buffer_bytes", base.bufferBytes(), 1024, 1 << 20), p.integer("queue_bytes", base.queueBytes(), 1024, 1 << 20),
+                p.integer("event_depth", base.eventDepth(), 2, 4096), p.integer("staging_bytes", base.stagingBytes(), 1024, 1 << 20),
+                p.integer("level_bytes", base.levelBytes(), 1024, 1 << 20), p.integer("peer_entries", base.peerEntries(), 1, 256),
+                p.integer("grant_entries", base.grantEntries(), 1, 1024), p.integer("sched_entries", base.schedEntries(), 8, 65536),
+                p.integer("sched_ways", base.schedWays(), 2, 8), p.integer("gaps", base.gaps(), 1, 4),
+                p.integer("clock_ns", base.clockNs(), 1, 255));
     }
 
     private static void add(String name, String description, Function<DesignParams, Module> factory) {

@@ -74,8 +74,13 @@ public final class ClassifierRegisters {
 
     /** The Markdown table for the docs. */
     public static String markdown() {
+        return markdown(ALL);
+    }
+
+    /** The Markdown table of the map {@code all} (also used for maps that extend this one). */
+    public static String markdown(List<Register> all) {
         StringBuilder b = new StringBuilder("| offset | name | access | reset | meaning |\n|---|---|---|---|---|\n");
-        for (Register r : ALL) {
+        for (Register r : all) {
             b.append(String.format(Locale.ROOT, "| 0x%03X | `%s` | %s | 0x%X | %s |%n", r.offset(), r.name(), r.access(),
                     r.reset(), r.description()));
         }
@@ -84,11 +89,16 @@ public final class ClassifierRegisters {
 
     /** The C header. */
     public static String cHeader() {
+        return cHeader(ALL, ClassifierRegisters.class.getName(), "HOMA_CLASSIFIER_REGS_H", "HOMA_CLS_");
+    }
+
+    /** The C header of the map {@code all}, declared in class {@code source}; names are {@code prefix} + NAME. */
+    public static String cHeader(List<Register> all, String source, String guard, String prefix) {
         StringBuilder b = new StringBuilder();
-        b.append("/* Generated from org.homanic.rtl.classifier.ClassifierRegisters; do not edit. */\n");
-        b.append("#ifndef HOMA_CLASSIFIER_REGS_H\n#define HOMA_CLASSIFIER_REGS_H\n\n");
-        for (Register r : ALL) {
-            String n = "HOMA_CLS_" + r.name().toUpperCase(Locale.ROOT);
+        b.append("/* Generated from " + source + "; do not edit. */\n");
+        b.append("#ifndef " + guard + "\n#define " + guard + "\n\n");
+        for (Register r : all) {
+            String n = prefix + r.name().toUpperCase(Locale.ROOT);
             b.append(String.format(Locale.ROOT, "/* %s (%s) */%n#define %s 0x%03Xu%n", r.description().replace("*/", "* /"),
                     r.access(), n, r.offset()));
             if (r.access() == Access.RW) b.append(String.format(Locale.ROOT, "#define %s_RESET 0x%Xu%n", n, r.reset()));
@@ -99,11 +109,16 @@ public final class ClassifierRegisters {
 
     /** The Java constants class. */
     public static String javaConstants() {
+        return javaConstants(ALL, "org.homanic.rtl.classifier", "ClassifierRegs", "the classifier's", "ClassifierRegisters");
+    }
+
+    /** The Java constants class {@code pkg.cls} of the map {@code all}, declared in class {@code source}. */
+    public static String javaConstants(List<Register> all, String pkg, String cls, String whose, String source) {
         StringBuilder b = new StringBuilder();
-        b.append("package org.homanic.rtl.classifier;\n\n");
-        b.append("/** Register offsets of the classifier's AXI4-Lite block. Generated from {@link ClassifierRegisters}; do not edit. */\n");
-        b.append("public final class ClassifierRegs {\n    private ClassifierRegs() {}\n\n");
-        for (Register r : ALL) {
+        b.append("package " + pkg + ";\n\n");
+        b.append("/** Register offsets of " + whose + " AXI4-Lite block. Generated from {@link " + source + "}; do not edit. */\n");
+        b.append("public final class " + cls + " {\n    private " + cls + "() {}\n\n");
+        for (Register r : all) {
             String n = r.name().toUpperCase(Locale.ROOT);
             b.append(String.format(Locale.ROOT, "    /** %s (%s). */%n    public static final int %s = 0x%03X;%n",
                     r.description().replace("*/", "* /"), r.access(), n, r.offset()));

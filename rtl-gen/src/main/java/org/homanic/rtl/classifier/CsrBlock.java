@@ -17,15 +17,23 @@ import static org.homanic.hdl.Hdl.*;
  */
 public final class CsrBlock extends Module {
     public final AxiLite s_axil = input("s_axil", new AxiLite(ClassifierRegisters.ADDRESS_BITS));
-    /** Counter values, in {@link ClassifierRegisters#ALL} order of the counter registers. */
+    /** Counter values, in map order of the counter registers. */
     public final Vec<UInt> counters;
     /** Configuration values, in {@link ClassifierRegisters#CONFIG} order. */
     public final Vec<UInt> config;
 
     public CsrBlock() {
-        List<ClassifierRegisters.Register> all = ClassifierRegisters.ALL;
-        List<ClassifierRegisters.Register> cfg = ClassifierRegisters.CONFIG;
-        int nCounters = (int) all.stream().filter(r -> r.offset() >= ClassifierRegisters.INGRESS_BASE).count();
+        this(ClassifierRegisters.ALL, ClassifierRegisters.CONFIG);
+    }
+
+    /**
+     * The block for a map that extends {@link ClassifierRegisters} (same rules: RW registers are
+     * configuration in {@code cfg} order, RO registers from {@link ClassifierRegisters#INGRESS_BASE}
+     * up are counters, RO registers below it constants).
+     */
+    public CsrBlock(List<ClassifierRegisters.Register> all, List<ClassifierRegisters.Register> cfg) {
+        int nCounters = (int) all.stream()
+                .filter(r -> r.access() == ClassifierRegisters.Access.RO && r.offset() >= ClassifierRegisters.INGRESS_BASE).count();
         counters = input("counters", new Vec<>(nCounters, i -> UInt(32)));
         config = output("config", new Vec<>(cfg.size(), i -> UInt(32)));
         int aw = ClassifierRegisters.ADDRESS_BITS;

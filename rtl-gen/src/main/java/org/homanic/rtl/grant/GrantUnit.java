@@ -28,12 +28,20 @@ public final class GrantUnit extends Module {
     public final UInt count_table_full = output(UInt(32));
     public final UInt count_needy = output(UInt(32));
     public final UInt active_high_water = output(UInt(4));
+    public final UInt count_gap_refused = output(UInt(32));
+    public final UInt table_used;
+    /** One-cycle pulse: a new grantable message found its table set full (the host schedules it). */
+    public final Bool overflow = output(Bool());
+    public final UInt overflow_peer;
+    public final UInt overflow_id = output(UInt(64));
 
     public GrantUnit(GrantSchedulerParams p, int dataWidth) {
         int pb = p.peerBits();
         data = input(new Stream<>(() -> new DataEvent(pb)));
         host = input(new Stream<>(() -> new HostCommand(pb)));
         m_axis = output(new Axis(dataWidth, 1));
+        table_used = output(UInt(p.addrBits() + 1));
+        overflow_peer = output(UInt(pb));
         GrantScheduler scheduler = instance("scheduler", new GrantScheduler(p));
         GrantBuilder builder = instance("builder", new GrantBuilder(pb, p.addrBits(), dataWidth));
         connect(scheduler.data, data);
@@ -52,7 +60,11 @@ public final class GrantUnit extends Module {
         comb(count_table_full, scheduler.count_table_full);
         comb(count_needy, scheduler.count_needy);
         comb(active_high_water, scheduler.active_high_water);
-        unused(scheduler.idle, scheduler.overflow, scheduler.overflow_peer, scheduler.overflow_id,
-                scheduler.count_gap_refused, scheduler.active_count, scheduler.table_used);
+        comb(count_gap_refused, scheduler.count_gap_refused);
+        comb(table_used, scheduler.table_used);
+        comb(overflow, scheduler.overflow);
+        comb(overflow_peer, scheduler.overflow_peer);
+        comb(overflow_id, scheduler.overflow_id);
+        unused(scheduler.idle, scheduler.active_count);
     }
 }
