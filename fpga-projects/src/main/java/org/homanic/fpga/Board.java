@@ -1,5 +1,7 @@
 package org.homanic.fpga;
 
+import org.homanic.rtl.nic.NicParams;
+
 /**
  * One supported board project: an Alveo card in one shell.
  *
@@ -12,9 +14,10 @@ package org.homanic.fpga;
  * @param capacity    what the part holds
  * @param coreClockMhz the clock the NIC runs at inside the shell
  * @param flashPart   the configuration flash Vivado programs ({@code get_cfgmem_parts} name)
+ * @param nic         the NIC's parameter set on this board
  */
 public record Board(String name, String card, Shell shell, String part, String shellBoard,
-                    Capacity capacity, int coreClockMhz, String flashPart) {
+                    Capacity capacity, int coreClockMhz, String flashPart, NicParams nic) {
 
     /**
      * The resources of an FPGA part (AMD UltraScale+ product tables for the Alveo cards).

@@ -1,5 +1,7 @@
 package org.homanic.fpga;
 
+import org.homanic.rtl.nic.NicParams;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,12 +22,12 @@ public final class Boards {
     private static final Map<String, Board> ALL = new LinkedHashMap<>();
 
     static {
-        add(new Board("corundum-au250", "Alveo U250", Shell.CORUNDUM, "xcu250-figd2104-2-e", "AU250", XCU250, 250, FLASH));
-        add(new Board("corundum-au280", "Alveo U280", Shell.CORUNDUM, "xcu280-fsvh2892-2L-e", "AU280", XCU280, 250, FLASH));
-        add(new Board("corundum-au50", "Alveo U50", Shell.CORUNDUM, "xcu50-fsvh2104-2-e", "AU50", XCU50, 250, FLASH));
-        add(new Board("opennic-au250", "Alveo U250", Shell.OPENNIC, "xcu250-figd2104-2L-e", "au250", XCU250, 250, FLASH));
-        add(new Board("opennic-au280", "Alveo U280", Shell.OPENNIC, "xcu280-fsvh2892-2L-e", "au280", XCU280, 250, FLASH));
-        add(new Board("opennic-au55c", "Alveo U55C", Shell.OPENNIC, "xcu55c-fsvh2892-2L-e", "au55c", XCU55C, 250, FLASH));
+        add(new Board("corundum-au250", "Alveo U250", Shell.CORUNDUM, "xcu250-figd2104-2-e", "AU250", XCU250, 250, FLASH, NicParams.DEFAULT));
+        add(new Board("corundum-au280", "Alveo U280", Shell.CORUNDUM, "xcu280-fsvh2892-2L-e", "AU280", XCU280, 250, FLASH, NicParams.DEFAULT));
+        add(new Board("corundum-au50", "Alveo U50", Shell.CORUNDUM, "xcu50-fsvh2104-2-e", "AU50", XCU50, 250, FLASH, NicParams.DEFAULT));
+        add(new Board("opennic-au250", "Alveo U250", Shell.OPENNIC, "xcu250-figd2104-2L-e", "au250", XCU250, 250, FLASH, NicParams.DEFAULT));
+        add(new Board("opennic-au280", "Alveo U280", Shell.OPENNIC, "xcu280-fsvh2892-2L-e", "au280", XCU280, 250, FLASH, NicParams.DEFAULT));
+        add(new Board("opennic-au55c", "Alveo U55C", Shell.OPENNIC, "xcu55c-fsvh2892-2L-e", "au55c", XCU55C, 250, FLASH, NicParams.DEFAULT));
     }
 
     private static void add(Board b) {

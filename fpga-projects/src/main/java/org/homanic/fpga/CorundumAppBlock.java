@@ -207,6 +207,12 @@ public final class CorundumAppBlock {
         }
         v.append(")\n(\n").append(VerilogText.portList(ports())).append(");\n\n");
         v.append(BODY.replace("@ADAPTER@", adapter));
+        // Parameters the NIC does not read (the shell passes them all), named so that lint knows.
+        v.append("wire _unused_params = &{1'b0");
+        for (String[] p : PARAMETERS) {
+            v.append(",\n    ").append(p[0]).append(" != 0");
+        }
+        v.append("};\n\n");
         v.append("endmodule\n\n`resetall\n");
         return v.toString();
     }

@@ -26,7 +26,7 @@ import static org.homanic.hdl.Hdl.*;
  * <li>Host RX: the NIC's host queues (and the default queue) merged packet by packet,
  *     round robin, with each frame's queue number and length (from its metadata, so valid from
  *     the first beat) beside it. A queue's frame leaves only when its metadata is there.</li>
- * <li>MAC TX: with the bytes sent so far in the frame, the frame length at its last beat.</li>
+ * <li>MAC TX: optionally stored and forwarded whole, with the frame length beside every beat.</li>
  * <li>Host TX: each frame's completion tag (Corundum's TX tag) is queued when the NIC takes
  *     the frame's last beat and offered on {@code m_tx_cpl}; host TX stalls while
  *     {@value #TAG_DEPTH} completions wait.</li>
@@ -38,6 +38,9 @@ public final class HomaShellAdapter extends Module {
     public static final int TAG_DEPTH = 32;
     static final int QUEUE_BITS = 4;
     static final int BYTES_BITS = 16;
+    /** Store-and-forward buffer for MAC TX sizes: the largest frame (9018 bytes) fits. */
+    static final int FRAME_BUFFER_BYTES = 16384;
+    static final int LENGTH_DEPTH = 64;
 
     public final Axis s_axis_mac_rx;
     public final Axis m_axis_mac_tx;
@@ -71,7 +74,12 @@ public final class HomaShellAdapter extends Module {
         return "HomaShellAdapter";
     }
 
-    public HomaShellAdapter(NicParams p) {
+    /**
+     * {@code wholeFrameSizes}: MAC TX frames leave only when whole, with their length on every
+     * beat (OpenNIC's 250 MHz interface wants {@code tuser_size} valid and unchanged from the
+     * first beat); without it they pass straight through and {@code m_mac_tx_bytes} is 0.
+     */
+    public HomaShellAdapter(NicParams p, boolean wholeFrameSizes) {
         int w = p.dataWidth();
         if (p.queues() + 1 > (1 << QUEUE_BITS)) {
             throw new IllegalArgumentException("at most " + ((1 << QUEUE_BITS) - 1) + " host queues fit the shells' queue field, not " + p.queues());
@@ -101,25 +109,52 @@ public final class HomaShellAdapter extends Module {
         comb(nic.m_notice.ready, TRUE);
         unused(nic.m_notice.valid, nic.m_notice.payload);
 
-        macTx(nic, w);
+        macTx(nic, w, wholeFrameSizes);
         hostRx(nic, p, w);
         hostTx(nic);
     }
 
-    private void macTx(HomaNic nic, int w) {
+    private void macTx(HomaNic nic, int w, boolean wholeFrameSizes) {
         Axis out = nic.m_axis_mac_tx;
-        comb(m_axis_mac_tx.tdata, out.tdata);
-        comb(m_axis_mac_tx.tkeep, out.tkeep);
-        comb(m_axis_mac_tx.tvalid, out.tvalid);
-        comb(m_axis_mac_tx.tlast, out.tlast);
-        comb(m_axis_mac_tx.tuser, 0);
-        comb(out.tready, m_axis_mac_tx.tready);
         unused(out.tuser);
-        // Bytes of the full beats before this one, plus this beat's kept bytes (contiguous from lane 0).
+        comb(m_axis_mac_tx.tuser, 0);
+        if (!wholeFrameSizes) {
+            comb(m_axis_mac_tx.tdata, out.tdata);
+            comb(m_axis_mac_tx.tkeep, out.tkeep);
+            comb(m_axis_mac_tx.tvalid, out.tvalid);
+            comb(m_axis_mac_tx.tlast, out.tlast);
+            comb(out.tready, m_axis_mac_tx.tready);
+            comb(m_mac_tx_bytes, 0);
+            return;
+        }
+        // Store and forward: a frame leaves once it is whole, with its length on every beat.
+        // The buffer holds the largest frame the egress can hold (its staging buffer), so a
+        // stored frame always completes.
+        int beats = Integer.highestOneBit(Math.max(2, FRAME_BUFFER_BYTES / (w / 8)));
+        Fifo<Axis.Beat> frames = instance("tx_frames", new Fifo<>(() -> new Axis.Beat(w, 1), beats));
+        Fifo<UInt> lengths = instance("tx_lengths", new Fifo<>(() -> UInt(BYTES_BITS), LENGTH_DEPTH));
+        Bool room = frames.in.ready.and(lengths.in.ready);
+        comb(frames.in.valid, out.tvalid.and(room));
+        comb(frames.in.payload.data, out.tdata);
+        comb(frames.in.payload.keep, out.tkeep);
+        comb(frames.in.payload.last, out.tlast);
+        comb(frames.in.payload.user, 0);
+        comb(out.tready, room);
         UInt before = reg("mac_tx_bytes_before", UInt(BYTES_BITS), 0);
-        when(out.tvalid.and(m_axis_mac_tx.tready), () ->
-                sync(before, mux(out.tlast, lit(0, BYTES_BITS), before.add(w / 8))));
-        comb(m_mac_tx_bytes, before.add(keptBytes(out.tkeep)));
+        Bool take = out.tvalid.and(room);
+        when(take, () -> sync(before, mux(out.tlast, lit(0, BYTES_BITS), before.add(w / 8))));
+        comb(lengths.in.valid, take.and(out.tlast));
+        comb(lengths.in.payload, before.add(keptBytes(out.tkeep)));
+
+        Bool whole = frames.out.valid.and(lengths.out.valid);
+        comb(m_axis_mac_tx.tdata, frames.out.payload.data);
+        comb(m_axis_mac_tx.tkeep, frames.out.payload.keep);
+        comb(m_axis_mac_tx.tlast, frames.out.payload.last);
+        comb(m_axis_mac_tx.tvalid, whole);
+        comb(m_mac_tx_bytes, lengths.out.payload);
+        comb(frames.out.ready, m_axis_mac_tx.tready.and(lengths.out.valid));
+        comb(lengths.out.ready, m_axis_mac_tx.tready.and(whole).and(frames.out.payload.last));
+        unused(frames.out.payload.user, frames.level, lengths.level);
     }
 
     /** The number of kept bytes of a beat whose tkeep is contiguous from lane 0. */

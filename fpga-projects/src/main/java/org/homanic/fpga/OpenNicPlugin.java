@@ -300,8 +300,7 @@ public final class OpenNicPlugin {
             assign m_axis_qdma_c2h_tuser_src = @CMAC_PORT_0@;
             assign m_axis_qdma_c2h_tuser_dst = @FUNCTION_0@;
 
-            // The packet adapter counts tuser_size at the last beat: the bytes so far, which at
-            // the last beat is the frame length.
+            // To the packet adapter: whole frames, tuser_size the frame length on every beat.
             assign m_axis_adap_tx_250mhz_tuser_size = mac_tx_bytes;
             assign m_axis_adap_tx_250mhz_tuser_src = @FUNCTION_0@;
             assign m_axis_adap_tx_250mhz_tuser_dst = @CMAC_PORT_0@;

@@ -5,6 +5,7 @@
 // Alveo U250 100G design (fpga/mqnic/AU250/fpga_100g/fpga/config.tcl with APP_ENABLE = 1).
 // The block is connected by name (.*), so a port that is missing, extra, or of another width
 // in the generated mqnic_app_block is a lint error or warning.
+`timescale 1ns / 1ps
 module mqnic_core_app_standin #
 (
     parameter IF_COUNT = 2,
