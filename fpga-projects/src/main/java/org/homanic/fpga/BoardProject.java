@@ -87,6 +87,27 @@ public final class BoardProject {
         return new Result(board, dir, List.copyOf(files.keySet()), List.copyOf(lint));
     }
 
+    /** The outcome of a lint run: Verilator's exit code, its output and the number of warnings in it. */
+    public record LintResult(int exitCode, String output, long warnings) {
+        public boolean clean() {
+            return exitCode == 0 && warnings == 0 && !output.contains("%Error");
+        }
+    }
+
+    /** Runs the project's lint command (the wrapper inside the shell stand-in) in its folder. */
+    public static LintResult lint(Result project) throws IOException {
+        Process p = new ProcessBuilder(project.lintCommand()).directory(project.dir().toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            int code = p.waitFor();
+            return new LintResult(code, out, out.lines().filter(l -> l.startsWith("%Warning")).count());
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while linting " + project.board().name(), e);
+        }
+    }
+
     private static String manifestJson(Verilog.Design design) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper()

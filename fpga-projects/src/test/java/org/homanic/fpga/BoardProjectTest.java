@@ -39,6 +39,7 @@ class BoardProjectTest {
     @ParameterizedTest
     @MethodSource("boards")
     void wrapperLintsCleanInsideTheShellStandIn(String name) throws Exception {
+        // lint.sh is what users run; it holds the same command as BoardProject.lint.
         Path dir = out.resolve(name);
         Process p = new ProcessBuilder("sh", "lint/lint.sh").directory(dir.toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
@@ -46,6 +47,19 @@ class BoardProjectTest {
         assertEquals(0, code, name + ": lint failed:\n" + log);
         assertFalse(log.contains("%Warning"), name + ": lint warnings:\n" + log);
         assertFalse(log.contains("%Error"), name + ": lint errors:\n" + log);
+    }
+
+    @Test
+    void aPortTheShellDoesNotHaveFailsTheLint(@TempDir Path broken) throws IOException {
+        // The stand-in must catch a wrapper that does not match the shell: drop one port.
+        BoardProject.Result r = BoardProject.write(Boards.byName("corundum-au50"), broken);
+        Path wrapper = broken.resolve("rtl/mqnic_app_block.v");
+        String text = Files.readString(wrapper);
+        String port = "    input  wire [APP_GPIO_IN_WIDTH-1:0]";
+        assertTrue(text.contains(port));
+        Files.writeString(wrapper, text.replace(port, "    input  wire [APP_GPIO_IN_WIDTH-2:0]"));
+        BoardProject.LintResult lint = BoardProject.lint(r);
+        assertFalse(lint.clean(), "a narrower gpio_in must not lint clean:\n" + lint.output());
     }
 
     @ParameterizedTest
