@@ -36,7 +36,8 @@ public final class BoardProject {
         Map<String, String> files = new TreeMap<>();
         String rtl = board.shell() == Shell.CORUNDUM ? "rtl/" : "plugin/rtl/";
         design.verilogFiles().forEach((name, text) -> files.put(rtl + name, text));
-        files.put("registers/homa_nic_regs.md", "# HomaNic register map (AXI4-Lite, 32-bit registers)\n\n" + NicRegisters.markdown());
+        files.put("registers/homa_nic_regs.md", "# HomaNic register map (AXI4-Lite, 32-bit registers)\n\n" + NicRegisters.markdown()
+                + RegisterMapJson.channelMarkdown());
         files.put("registers/homa_nic_regs.h", NicRegisters.cHeader());
         files.put("registers/NicRegs.java", NicRegisters.javaConstants());
         files.put("registers/register-map.json", RegisterMapJson.of(NicRegisters.ALL));

@@ -10,7 +10,6 @@ import org.homanic.hdl.UInt;
 import org.homanic.hdl.lib.Arbiter;
 import org.homanic.hdl.lib.Fifo;
 import org.homanic.hdl.lib.RegSlice;
-import org.homanic.rtl.classifier.ClassifierRegisters;
 import org.homanic.rtl.nic.HomaNic;
 import org.homanic.rtl.nic.NicParams;
 
@@ -30,13 +29,15 @@ import static org.homanic.hdl.Hdl.*;
  * <li>Host TX: each frame's completion tag (Corundum's TX tag) is queued when the NIC takes
  *     the frame's last beat and offered on {@code m_tx_cpl}; host TX stalls while
  *     {@value #TAG_DEPTH} completions wait.</li>
- * <li>The scheduler's host command port is idle and its notices are drained: neither shell
- *     has a channel for them (the host grants table-full messages on its own timer).</li>
+ * <li>The scheduler's host commands and notices: {@link HostChannel}, registers at
+ *     {@link HostChannel#BASE} above the NIC's register map in the same window.</li>
  * </ul>
  */
 public final class HomaShellAdapter extends Module {
     public static final int TAG_DEPTH = 32;
     static final int QUEUE_BITS = 4;
+    /** The adapter's register window: the NIC's map (4 KiB) and the host channel above it. */
+    public static final int ADDRESS_BITS = 13;
     static final int BYTES_BITS = 16;
     /** Store-and-forward buffer for MAC TX sizes: the largest frame (9018 bytes) fits. */
     static final int FRAME_BUFFER_BYTES = 16384;
@@ -95,23 +96,59 @@ public final class HomaShellAdapter extends Module {
         m_tx_cpl_valid = output("m_tx_cpl_valid", Bool());
         m_tx_cpl_ready = input("m_tx_cpl_ready", Bool());
         m_tx_cpl_tag = output("m_tx_cpl_tag", UInt(16));
-        s_axil = input("s_axil", new AxiLite(ClassifierRegisters.ADDRESS_BITS));
+        s_axil = input("s_axil", new AxiLite(ADDRESS_BITS));
 
         HomaNic nic = instance("nic", new HomaNic(p));
         connect(nic.s_axis_mac_rx, s_axis_mac_rx);
-        connect(nic.s_axil, s_axil);
 
-        // The scheduler's host channel has no counterpart in the shells.
-        comb(nic.s_cmd.valid, FALSE);
-        comb(nic.s_cmd.payload.op, 0);
-        comb(nic.s_cmd.payload.peer, 0);
-        comb(nic.s_cmd.payload.id, 0);
-        comb(nic.m_notice.ready, TRUE);
-        unused(nic.m_notice.valid, nic.m_notice.payload);
+        // The scheduler's host commands and notices travel as registers above the NIC's map.
+        HostChannel channel = instance("host_channel", new HostChannel());
+        connect(nic.s_cmd, channel.m_cmd);
+        connect(channel.s_notice, nic.m_notice);
+        splitWindow(nic.s_axil, channel.s_axil);
 
         macTx(nic, w, wholeFrameSizes);
         hostRx(nic, p, w);
         hostTx(nic);
+    }
+
+    /**
+     * Address bit 12 picks the NIC's register block (0) or the host channel (1). One write and
+     * one read are in flight at a time over both, so their responses never meet.
+     */
+    private void splitWindow(AxiLite csr, AxiLite chan) {
+        int bit = HostChannel.ADDRESS_BITS;
+        Bool toChanW = s_axil.awaddr.bit(bit);
+        Bool busyW = let("write_busy", csr.bvalid.or(chan.bvalid));
+        comb(csr.awaddr, s_axil.awaddr.bits(bit - 1, 0));
+        comb(chan.awaddr, s_axil.awaddr.bits(bit - 1, 0));
+        comb(csr.wdata, s_axil.wdata);
+        comb(chan.wdata, s_axil.wdata);
+        comb(csr.wstrb, s_axil.wstrb);
+        comb(chan.wstrb, s_axil.wstrb);
+        comb(csr.awvalid, s_axil.awvalid.and(toChanW.not()).and(busyW.not()));
+        comb(csr.wvalid, s_axil.wvalid.and(toChanW.not()).and(busyW.not()));
+        comb(chan.awvalid, s_axil.awvalid.and(toChanW).and(busyW.not()));
+        comb(chan.wvalid, s_axil.wvalid.and(toChanW).and(busyW.not()));
+        comb(s_axil.awready, mux(toChanW, chan.awready, csr.awready));
+        comb(s_axil.wready, mux(toChanW, chan.wready, csr.wready));
+        comb(s_axil.bvalid, csr.bvalid.or(chan.bvalid));
+        comb(s_axil.bresp, mux(chan.bvalid, chan.bresp, csr.bresp));
+        comb(csr.bready, s_axil.bready);
+        comb(chan.bready, s_axil.bready);
+
+        Bool toChanR = s_axil.araddr.bit(bit);
+        Bool busyR = let("read_busy", csr.rvalid.or(chan.rvalid));
+        comb(csr.araddr, s_axil.araddr.bits(bit - 1, 0));
+        comb(chan.araddr, s_axil.araddr.bits(bit - 1, 0));
+        comb(csr.arvalid, s_axil.arvalid.and(toChanR.not()).and(busyR.not()));
+        comb(chan.arvalid, s_axil.arvalid.and(toChanR).and(busyR.not()));
+        comb(s_axil.arready, mux(toChanR, chan.arready, csr.arready).and(busyR.not()));
+        comb(s_axil.rvalid, csr.rvalid.or(chan.rvalid));
+        comb(s_axil.rdata, mux(chan.rvalid, chan.rdata, csr.rdata));
+        comb(s_axil.rresp, mux(chan.rvalid, chan.rresp, csr.rresp));
+        comb(csr.rready, s_axil.rready);
+        comb(chan.rready, s_axil.rready);
     }
 
     private void macTx(HomaNic nic, int w, boolean wholeFrameSizes) {

@@ -273,7 +273,7 @@ public final class OpenNicPlugin {
                 .m_tx_cpl_valid(tx_cpl_valid),
                 .m_tx_cpl_ready(1'b1),
                 .m_tx_cpl_tag(tx_cpl_tag),
-                .s_axil_awaddr(axil_awaddr[11:0]),
+                .s_axil_awaddr(axil_awaddr[12:0]),
                 .s_axil_awvalid(axil_awvalid),
                 .s_axil_awready(axil_awready),
                 .s_axil_wdata(axil_wdata),
@@ -283,7 +283,7 @@ public final class OpenNicPlugin {
                 .s_axil_bresp(axil_bresp),
                 .s_axil_bvalid(axil_bvalid),
                 .s_axil_bready(axil_bready),
-                .s_axil_araddr(axil_araddr[11:0]),
+                .s_axil_araddr(axil_araddr[12:0]),
                 .s_axil_arvalid(axil_arvalid),
                 .s_axil_arready(axil_arready),
                 .s_axil_rdata(axil_rdata),
@@ -308,7 +308,7 @@ public final class OpenNicPlugin {
             // Inputs and outputs this block does not use, named so that lint knows it is on purpose.
             wire _unused = &{1'b0, s_axis_qdma_h2c_tuser_size, s_axis_qdma_h2c_tuser_src, s_axis_qdma_h2c_tuser_dst,
                 s_axis_adap_rx_250mhz_tuser_size, s_axis_adap_rx_250mhz_tuser_src, s_axis_adap_rx_250mhz_tuser_dst,
-                axil_awaddr[31:12], axil_araddr[31:12], axil_awprot, axil_arprot,
+                axil_awaddr[31:13], axil_araddr[31:13], axil_awprot, axil_arprot,
                 host_rx_queue, host_rx_bad, mac_tx_bad, tx_cpl_valid, tx_cpl_tag};
 
             """;
