@@ -64,7 +64,7 @@ final class BoardReadme {
         sb.append("| shell | ").append(b.shell().title()).append(" (").append(b.shell().repository()).append("), board `").append(b.shellBoard()).append("` |\n");
         sb.append("| NIC parameters | width ").append(b.nic().dataWidth()).append(", queues ").append(b.nic().queues())
                 .append(", sched_entries ").append(b.nic().schedEntries()).append(", clock_ns ").append(b.nic().clockNs()).append(" |\n");
-        sb.append("| registers | ").append(corundum ? "PCIe BAR 2 (`resource2`), offset 0 (the 4 KiB map repeats through the 16 MiB window)"
+        sb.append("| registers | ").append(corundum ? "PCIe BAR 2 (`resource2`), offset 0 (the 8 KiB window, NIC registers then the host channel, repeats through the 16 MiB BAR)"
                 : "PCIe BAR 2 (`resource2`), offset 0x100000 (the 250 MHz box window)").append(" |\n\n");
 
         sb.append("## Files\n\n");
@@ -132,8 +132,9 @@ final class BoardReadme {
                     .append("The host library's raw-IP datapath runs over it unchanged. ")
                     .append("The NIC's registers: `org.homanic.host.board.NicBar.open(\"<bdf>\", 2, 0x100000, registers/register-map.json)` (docs/boards.md).\n\n");
         }
-        sb.append("The NIC's grant scheduler has no host command channel in the shell: write 0 to `sched_enable` so the host library grants every ")
-                .append("message itself (otherwise messages whose end the NIC never hears of stay in its table).\n\n");
+        sb.append("The grant scheduler's host commands and notices are registers at offset 0x1000 of the same window (the host channel, ")
+                .append("`registers/homa_nic_regs.md`; `NicBar.command`, `NicBar.pollNotice`). A host that does not send op 2 (message ended) ")
+                .append("for the messages the NIC schedules writes 0 to `sched_enable` and grants every message itself.\n\n");
         sb.append("## Lint (what was checked without Vivado)\n\n```sh\n").append(String.join(" ", lint)).append("\n```\n\n");
         sb.append("The stand-in in `lint/` has the shell's exact ports (transcribed from the shell's sources) and connects the wrapper as the shell does. ")
                 .append("Nothing here was built with Vivado or run on a card: see docs/boards.md for what was and was not tested.\n");

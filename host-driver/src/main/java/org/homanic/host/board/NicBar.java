@@ -49,6 +49,38 @@ public final class NicBar implements AutoCloseable {
         bar.write32(base + r.offset(), value);
     }
 
+    /** Grant scheduler host command ops (docs/nic.md). */
+    public static final int OP_BUFFERS_AVAILABLE = 1, OP_MESSAGE_ENDED = 2;
+
+    /** A notice from the grant scheduler: {@code kind} 1 = the NIC does not schedule message (peer, id). */
+    public record Notice(int kind, int peer, long id) {}
+
+    /**
+     * Queues a command for the NIC's grant scheduler through the host channel: peer and id
+     * first, then the op, whose write queues it (cmd_dropped counts commands a full queue lost).
+     */
+    public void command(int op, int peer, long id) {
+        if (op != OP_BUFFERS_AVAILABLE && op != OP_MESSAGE_ENDED) {
+            throw new IllegalArgumentException("command op must be 1 (buffers available) or 2 (message ended), not " + op);
+        }
+        write("cmd_peer", peer);
+        write("cmd_id_lo", (int) id);
+        write("cmd_id_hi", (int) (id >>> 32));
+        write("cmd_op", op);
+    }
+
+    /** The oldest notice, removed from the NIC's queue; null when none waits. */
+    public Notice pollNotice() {
+        int status = read("notice_status");
+        if ((status & 1) == 0) {
+            return null;
+        }
+        Notice n = new Notice((status >>> 1) & 3, read("notice_peer"),
+                (Integer.toUnsignedLong(read("notice_id_hi")) << 32) | Integer.toUnsignedLong(read("notice_id_lo")));
+        write("notice_pop", 0);
+        return n;
+    }
+
     public RegisterMap registers() {
         return map;
     }

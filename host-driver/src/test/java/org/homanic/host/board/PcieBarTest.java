@@ -18,10 +18,19 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class PcieBarTest {
     private static final String MAP = """
-            {"addressBits": 12, "registers": [
+            {"addressBits": 13, "registers": [
               {"name": "id", "offset": 0, "access": "RO", "reset": 1213156675, "description": "constant"},
               {"name": "priority_map", "offset": 16, "access": "RW", "reset": 16434824, "description": "levels"},
-              {"name": "sched_enable", "offset": 840, "access": "RW", "reset": 1, "description": "scheduler on"}
+              {"name": "sched_enable", "offset": 840, "access": "RW", "reset": 1, "description": "scheduler on"},
+              {"name": "cmd_peer", "offset": 4096, "access": "RW", "reset": 0, "description": "c"},
+              {"name": "cmd_id_lo", "offset": 4100, "access": "RW", "reset": 0, "description": "c"},
+              {"name": "cmd_id_hi", "offset": 4104, "access": "RW", "reset": 0, "description": "c"},
+              {"name": "cmd_op", "offset": 4108, "access": "RW", "reset": 0, "description": "c"},
+              {"name": "notice_status", "offset": 4112, "access": "RO", "reset": 0, "description": "n"},
+              {"name": "notice_peer", "offset": 4116, "access": "RO", "reset": 0, "description": "n"},
+              {"name": "notice_id_lo", "offset": 4120, "access": "RO", "reset": 0, "description": "n"},
+              {"name": "notice_id_hi", "offset": 4124, "access": "RO", "reset": 0, "description": "n"},
+              {"name": "notice_pop", "offset": 4128, "access": "RW", "reset": 0, "description": "n"}
             ]}
             """;
 
@@ -68,7 +77,17 @@ class PcieBarTest {
             assertThrows(IllegalArgumentException.class, () -> nic.read("no_such_register"));
             assertThrows(IllegalArgumentException.class, () -> bar.read32(0x10002), "misaligned");
             assertThrows(IllegalArgumentException.class, () -> bar.read32(1 << 16), "past the BAR");
-            assertThrows(IllegalArgumentException.class, () -> new NicBar(bar, 0xF800, map), "window past the BAR");
+            assertThrows(IllegalArgumentException.class, () -> new NicBar(bar, 0xF000, map), "window past the BAR");
+
+            // The host channel: a command is four writes, the op last; a notice is read field by field.
+            nic.command(NicBar.OP_MESSAGE_ENDED, 0x0A000001, 0x1122334455667788L);
+            assertThrows(IllegalArgumentException.class, () -> nic.command(3, 1, 1));
+            assertNull(nic.pollNotice(), "status bit 0 clear: no notice");
+            bar.write32(0x100 + 4112, 0b011);
+            bar.write32(0x100 + 4116, 0x0A000002);
+            bar.write32(0x100 + 4120, 0x10);
+            bar.write32(0x100 + 4124, 0xDEADBEEF);
+            assertEquals(new NicBar.Notice(1, 0x0A000002, 0xDEADBEEF_00000010L), nic.pollNotice());
         }
         ByteBuffer after = ByteBuffer.wrap(Files.readAllBytes(resource)).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0x00FAC688, after.getInt(0x100 + 16));
@@ -76,5 +95,9 @@ class PcieBarTest {
         assertEquals((byte) 0x01, after.get(0xFFFC), "little-endian: low byte first");
         assertEquals(0xA5A5_0001, after.getInt(0xFFFC));
         assertEquals(0x484F4D43, after.getInt(0x100), "reads leave the bytes alone");
+        assertEquals(0x0A000001, after.getInt(0x100 + 4096));
+        assertEquals(0x55667788, after.getInt(0x100 + 4100));
+        assertEquals(0x11223344, after.getInt(0x100 + 4104));
+        assertEquals(2, after.getInt(0x100 + 4108));
     }
 }
