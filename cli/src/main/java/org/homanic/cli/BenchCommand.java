@@ -1,6 +1,7 @@
 package org.homanic.cli;
 
 import org.homanic.testbench.SimulationBenchmark;
+import org.homanic.rtl.nic.sim.NicPipelineBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +53,16 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "Print one JSON object instead of text.")
         boolean json;
 
+        @Option(names = "--pipeline", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Also measure the 4-host NIC pipeline (default: on; --no-pipeline skips it).")
+        boolean pipeline;
+
+        @Option(names = "--pipeline-cycles", defaultValue = "20000", description = "Cycles of the C++ and Java NIC loops (default: ${DEFAULT-VALUE}).")
+        long pipelineCycles;
+
+        @Option(names = "--pipeline-messages", defaultValue = "800", description = "W3 RPCs of the simulated-network run (default: ${DEFAULT-VALUE}).")
+        long pipelineMessages;
+
         @Override
         public void run() {
             SimulationBenchmark.Config config;
@@ -60,10 +71,21 @@ public final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            if (pipelineCycles < 100 || pipelineMessages < 10) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--pipeline-cycles >= 100 and --pipeline-messages >= 10");
+            }
             SimulationBenchmark.Result r = SimulationBenchmark.run(config);
+            NicPipelineBench.Result nic = null;
+            if (pipeline) {
+                try {
+                    nic = NicPipelineBench.run(4, pipelineCycles, pipelineMessages);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(toJson(r, config));
+                out.println(toJson(r, config, nic));
             } else {
                 out.printf("simulation benchmark: %s, %d flops, %d lines of Verilated C++%n", r.design(), r.flops(), r.verilatedCppLines());
                 out.printf("  %d cycles per repetition, median of %d after %d warm-up(s), thread CPU time%n",
@@ -73,11 +95,20 @@ public final class BenchCommand implements Runnable {
                         r.javaPerCycleCyclesPerSecond() / 1e6, r.ratioPerCycleToCpp());
                 out.printf("  (c) Java, batched native stepping %8.2f M cycles/s   c/a = %.3f%n",
                         r.javaBatchedCyclesPerSecond() / 1e6, r.ratioBatchedToCpp());
+                if (nic != null) {
+                    out.printf("4-host NIC pipeline: 4 Verilated HomaNics (%d bits), network cycles/s (one cycle ticks all four)%n",
+                            org.homanic.rtl.nic.sim.SimNetwork.simNic().dataWidth());
+                    out.printf("  (a) C++ harness, DATA frames into every MAC RX   %,10.0f cycles/s  (%d frames out)%n", nic.cppCyclesPerSecond(), nic.framesOutCpp());
+                    out.printf("  (b) Java harness (SimNic), same stimulus        %,10.0f cycles/s  (%d frames out)  b/a = %.3f%n",
+                            nic.javaCyclesPerSecond(), nic.framesOutJava(), nic.ratioJavaToCpp());
+                    out.printf("  (c) simulated network: host stacks, switch, %d W3 RPCs at 70%% load %,10.0f cycles/s  c/a = %.3f%n",
+                            nic.networkMessages(), nic.networkCyclesPerSecond(), nic.ratioNetworkToCpp());
+                }
             }
             out.flush();
         }
 
-        static String toJson(SimulationBenchmark.Result r, SimulationBenchmark.Config config) {
+        static String toJson(SimulationBenchmark.Result r, SimulationBenchmark.Config config, NicPipelineBench.Result nic) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("design", r.design());
             m.put("flops", r.flops());
@@ -91,6 +122,20 @@ public final class BenchCommand implements Runnable {
             m.put("java_batched_cycles_per_second", r.javaBatchedCyclesPerSecond());
             m.put("ratio_per_cycle_to_cpp", r.ratioPerCycleToCpp());
             m.put("ratio_batched_to_cpp", r.ratioBatchedToCpp());
+            if (nic != null) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("nics", nic.nics());
+                p.put("cycles", nic.cycles());
+                p.put("cpp_network_cycles_per_second", nic.cppCyclesPerSecond());
+                p.put("java_network_cycles_per_second", nic.javaCyclesPerSecond());
+                p.put("simulated_network_cycles_per_second", nic.networkCyclesPerSecond());
+                p.put("ratio_java_to_cpp", nic.ratioJavaToCpp());
+                p.put("ratio_simulated_network_to_cpp", nic.ratioNetworkToCpp());
+                p.put("frames_out_cpp", nic.framesOutCpp());
+                p.put("frames_out_java", nic.framesOutJava());
+                p.put("simulated_network_messages", nic.networkMessages());
+                m.put("nic_pipeline", p);
+            }
             return JsonReport.of(m);
         }
     }

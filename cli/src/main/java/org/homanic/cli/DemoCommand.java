@@ -1,38 +1,35 @@
 package org.homanic.cli;
 
-import org.homanic.hdl.Module;
 import org.homanic.hdl.Verilog;
-import org.homanic.hdl.examples.AxisPipeline;
-import org.homanic.hdl.examples.PacketPriorityArbiter;
-import org.homanic.rtl.classifier.IngressClassifier;
-import org.homanic.rtl.classifier.IngressCounter;
-import org.homanic.rtl.classifier.IngressFuzz;
-import org.homanic.rtl.classifier.IngressPolicy;
 import org.homanic.hdl.tools.Lint;
-import org.homanic.hdl.tools.Synth;
-import org.homanic.hdl.tools.SynthTarget;
 import org.homanic.hdl.tools.ToolRun;
+import org.homanic.protocol.workload.Workload;
+import org.homanic.rtl.nic.HomaNic;
+import org.homanic.rtl.nic.NicRegisters;
+import org.homanic.rtl.nic.sim.NetworkSimulation;
+import org.homanic.rtl.nic.sim.SimNetwork;
+import org.homanic.rtl.nic.sim.SimNic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The main job: describe hardware in Java, write its Verilog, lint it with Verilator and
- * synthesize it with Yosys for UltraScale+, and say what happened. Later stages (simulation,
- * the NIC pipeline) extend it.
+ * The main job: generate the NIC's Verilog from Java, lint it, build it with Verilator, and run
+ * the simulated network (4 hosts, W3, 70% load) with the NIC offload and with the baseline,
+ * leaving every artifact in one folder.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the main flow on built-in designs and report what it did.",
-                "Generate Verilog from the Java hdl,",
-                "lint it with Verilator (-Wall), synthesize it with Yosys for UltraScale+, simulate it in",
-                "Verilator from Java with random traffic checked at the output, and report."})
+        description = {"Generate the HomaNic Verilog, lint it (verilator -Wall), build it (Verilator),",
+                "simulate 4 hosts running Homa RPCs over it (W3, 70% load) next to the baseline,",
+                "and report. Artifacts: Verilog, register map, report, plot, pcap, in one folder."})
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,84 +38,64 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to leave the artifacts (default: homa-out/demo).")
     Path out;
 
-    @Option(names = "--width", paramLabel = "BITS", defaultValue = "512",
-            description = "AXI-Stream data width of the designs, a multiple of 8 (default: ${DEFAULT-VALUE}).")
-    int width;
+    @Option(names = "--messages", defaultValue = "4000", description = "Requests per run (default ${DEFAULT-VALUE}).")
+    long messages;
 
-    private record Job(String title, Module design, boolean simulate) {}
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the traffic (default ${DEFAULT-VALUE}).")
+    long seed;
 
     @Override
     public Integer call() throws IOException {
-        if (width < 8 || width % 8 != 0 || width > 4096) {
-            throw new CliException("--width must be a multiple of 8 between 8 and 4096, not " + width);
+        if (messages < 100 || messages > 1_000_000) {
+            throw new CliException("--messages must be between 100 and 1000000, not " + messages);
         }
         Path dir = out != null ? out.toAbsolutePath() : ProjectPaths.output("demo");
+        Files.createDirectories(dir);
         PrintWriter stdout = spec.commandLine().getOut();
-        List<Job> jobs = List.of(
-                new Job("AXI-Stream pipeline (register slice, 64-deep FIFO, register slice)", new AxisPipeline(width, 1, 64), true),
-                new Job("4-input strict-priority packet arbiter", new PacketPriorityArbiter(4, width), false));
-        boolean classify = width >= 64 && width <= 1024 && Integer.bitCount(width) == 1;
-        Progress progress = new Progress(System.err,
-                jobs.size() * 3 + (int) jobs.stream().filter(Job::simulate).count() + (classify ? 1 : 0));
-        List<String> report = new ArrayList<>();
-        for (Job job : jobs) {
-            progress.begin("elaborating " + job.design().moduleName() + " and writing its Verilog");
-            Verilog.Design design = Verilog.emit(job.design());
-            Path rtl = dir.resolve("rtl").resolve(design.top());
-            List<Path> files = design.write(rtl);
-            long lines = design.verilogFiles().values().stream().mapToLong(v -> v.lines().count()).sum();
-            progress.done(files.size() + " files, " + lines + " lines of Verilog in " + rtl);
+        Progress progress = new Progress(System.err, 5);
+        SimNetwork.Config base = SimNetwork.Config.defaults(4, true);
 
-            progress.begin("linting " + design.top() + " with verilator --lint-only -Wall");
-            ToolRun lint = Lint.verilator(design, rtl);
-            long warnings = lint.output().lines().filter(l -> l.startsWith("%Warning")).count();
-            if (!lint.ok()) {
-                throw new CliException("Verilator lint failed for " + design.top() + ":\n" + lint.output());
-            }
-            progress.done(warnings + " warnings");
+        progress.begin("elaborating HomaNic (" + base.nic().dataWidth() + " bits, simulation preset) and writing its Verilog");
+        Verilog.Design design = Verilog.emit(new HomaNic(base.nic()));
+        Path rtl = dir.resolve("rtl");
+        design.write(rtl);
+        NicRegisters.writeTo(rtl);
+        long lines = design.verilogFiles().values().stream().mapToLong(v -> v.lines().count()).sum();
+        progress.done(design.verilogFiles().size() + " Verilog files, " + lines + " lines, register map in " + rtl);
 
-            progress.begin("synthesizing " + design.top() + " with yosys synth_xilinx -family xcup");
-            Synth.Report synth = Synth.report(design, dir.resolve("synth").resolve(design.top()), SynthTarget.XCUP);
-            progress.done(synth.luts() + " LUTs, " + synth.lutRams() + " LUT RAMs, " + synth.flipFlops()
-                    + " flip-flops, " + synth.blockRams() + " block RAMs, deepest path "
-                    + synth.depth().lutLevels() + " LUT levels");
+        progress.begin("linting HomaNic with verilator --lint-only -Wall");
+        ToolRun lint = Lint.verilator(design, rtl);
+        long warnings = lint.output().lines().filter(l -> l.startsWith("%Warning")).count();
+        if (!lint.ok() || warnings > 0) throw new CliException("Verilator lint failed for HomaNic:\n" + lint.output());
+        progress.done("0 warnings");
 
-            String simulated = "";
-            if (job.simulate()) {
-                progress.begin("simulating " + design.top()
-                        + " in Verilator from Java: 300 random frames, random gaps and back-pressure");
-                DemoSimulation.Result sim = DemoSimulation.run(design, 1, 300, 1500);
-                progress.done(String.format("%d frames (%d bytes) came out whole and in order; %d cycles, "
-                                + "%.2f beats/cycle, %.1f M cycles/s", sim.frames(), sim.bytes(), sim.cycles(),
-                        sim.beatsPerCycle(), sim.cyclesPerSecond() / 1e6));
-                simulated = String.format("; simulated: %d frames checked", sim.frames());
-            }
-            report.add(String.format("  %-22s %s%n      lint: %d warnings; xcup: %d LUTs, %d LUT RAMs, %d FFs, %s BRAMs, %d LUT levels%s",
-                    design.top(), job.title(), warnings, synth.luts(), synth.lutRams(), synth.flipFlops(),
-                    synth.blockRams(), synth.depth().lutLevels(), simulated));
-        }
-        if (classify) {
-            progress.begin("simulating the ingress classifier on 2,000 generated frames (Verilator) against its Java reference");
-            IngressFuzz.Result r = IngressFuzz.run(new IngressClassifier.Params(width, 8, 16384, 16384, 64), 2000, 1, 2000,
-                    0.1, 0.2, 9018);
-            long[] c = r.counters();
-            long dropped = 0;
-            for (org.homanic.protocol.wire.Rejection why : org.homanic.protocol.wire.Rejection.values()) {
-                if (!IngressPolicy.PASS_THROUGH.contains(why)) dropped += c[IngressCounter.reason(why)];
-            }
-            progress.done(r.ok() ? "matches the reference" : "MISMATCH: " + r.errors().getFirst());
-            report.add(String.format("  %-22s %s%n      %d generated frames: %d valid Homa to 8 host queues (%d grant events), "
-                            + "%d other frames to the default queue, %d malformed dropped, %d marked bad by the MAC;%n      %s",
-                    "IngressClassifier", "priority packet classifier, ingress (simulated in Verilator)", r.frames(), c[IngressCounter.DELIVERED_HOMA], c[IngressCounter.DATA_EVENTS],
-                    c[IngressCounter.DELIVERED_OTHER], dropped, c[IngressCounter.BAD_FRAME],
-                    r.ok() ? "packets, metadata and counters equal the Java reference" : "differs from the reference"));
-            if (!r.ok()) throw new CliException("the classifier differs from its reference: " + r.errors().getFirst());
-        }
-        stdout.println("homa demo: Java hardware descriptions -> Verilog -> Verilator lint -> Yosys synthesis -> simulation");
-        stdout.println("  data width " + width + " bits; artifacts in " + dir);
-        report.forEach(stdout::println);
-        stdout.println("Next: ./homa test runs the whole suite; docs/hdl.md shows how to write your own module.");
+        progress.begin("building HomaNic with Verilator (cached after the first build)");
+        long t0 = System.nanoTime();
+        SimNic.model(base.nic(), false);
+        progress.done(String.format("%.1f s", (System.nanoTime() - t0) / 1e9));
+
+        progress.begin("simulating 4 hosts, W3, 70% load, " + messages + " RPCs: NIC offload, then the baseline");
+        Path pcap = dir.resolve("trace.pcap");
+        SimCommand.Options o = new SimCommand.Options(4, Workload.named("w3"), 0.7, messages, seed, base.linkGbps(),
+                base.propagationNs(), pcap, null, 0, 0, 500);
+        List<NetworkSimulation.Report> reports = SimCommand.run(o, true, System.err);
+        progress.done("done");
+
+        progress.begin("writing the report and the plot");
+        Path plot = dir.resolve("slowdown.png");
+        SlowdownPlot.write(plot, "p99 slowdown, W3 at 70% load, 4 hosts", reports);
+        String text = SimCommand.text(reports);
+        Files.writeString(dir.resolve("report.txt"), text);
+        Map<String, Object> json = SimCommand.json(reports, plot);
+        Files.writeString(dir.resolve("report.json"), JsonReport.of(json) + "\n");
+        progress.done(dir.toString());
+
+        stdout.println("homa demo: Java hardware description -> Verilog -> Verilator lint -> Verilator build -> 4 simulated hosts");
+        stdout.printf("  HomaNic: %d Verilog files, lint 0 warnings; artifacts in %s%n", design.verilogFiles().size(), dir);
+        stdout.print(text);
+        stdout.println("  artifacts: rtl/ (Verilog, HomaNic.json, homa_nic_regs.{md,h}, NicRegs.java), report.txt, report.json, slowdown.png, trace.pcap");
+        stdout.println("Next: ./homa sim --help for other workloads and loads; docs/simulation.md explains every option.");
         stdout.flush();
-        return 0;
+        return reports.stream().allMatch(SimCommand::clean) ? 0 : Homa.EXIT_FAILURE;
     }
 }

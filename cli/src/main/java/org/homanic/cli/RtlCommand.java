@@ -40,7 +40,7 @@ final class RtlCommand implements Callable<Integer> {
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
-            description = "default (512 bits, the FPGA shells) or sim (64 bits, the simulated network); --set changes it.")
+            description = "default (512 bits, the FPGA shells) or sim (256 bits, the simulated network); --set changes it.")
     String preset;
 
     @Option(names = "--lint", description = "Also run verilator --lint-only -Wall on the output (fails on any warning).")

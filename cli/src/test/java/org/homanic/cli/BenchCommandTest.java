@@ -17,7 +17,7 @@ class BenchCommandTest {
         CommandLine cli = Homa.commandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
-        int exit = cli.execute("bench", "sim", "--json", "--stages", "2", "--cycles", "6400", "--repetitions", "1", "--warmups", "0");
+        int exit = cli.execute("bench", "sim", "--json", "--stages", "2", "--cycles", "6400", "--repetitions", "1", "--warmups", "0", "--no-pipeline");
         assertEquals(0, exit);
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertTrue(json.isObject());
@@ -28,6 +28,25 @@ class BenchCommandTest {
         assertEquals(json.get("java_per_cycle_cycles_per_second").asDouble() / json.get("cpp_cycles_per_second").asDouble(),
                 json.get("ratio_per_cycle_to_cpp").asDouble(), 1e-9);
         assertEquals(2 * 148, json.get("flops").asInt());
+    }
+
+    @Test
+    void simIncludesTheFourHostNicPipeline() throws Exception {
+        CommandLine cli = Homa.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        int exit = cli.execute("bench", "sim", "--json", "--stages", "1", "--cycles", "640", "--repetitions", "1", "--warmups", "0",
+                "--pipeline-cycles", "3000", "--pipeline-messages", "40");
+        assertEquals(0, exit, out::toString);
+        JsonNode p = new ObjectMapper().readTree(out.toString()).get("nic_pipeline");
+        assertEquals(4, p.get("nics").asInt());
+        for (String key : new String[] {"cpp_network_cycles_per_second", "java_network_cycles_per_second",
+                "simulated_network_cycles_per_second", "ratio_java_to_cpp", "ratio_simulated_network_to_cpp"}) {
+            assertTrue(p.get(key).asDouble() > 0, key + " in " + p);
+        }
+        // The same stimulus into the same models: the C++ and the Java harness see the same frames come out.
+        assertTrue(p.get("frames_out_cpp").asLong() > 100, p.toString());
+        assertEquals(p.get("frames_out_cpp").asLong(), p.get("frames_out_java").asLong(), p.toString());
     }
 
     @Test

@@ -33,7 +33,7 @@ class CommandLineTest {
 
     @Test
     void badOptionIsAOneLineUsageError() {
-        Run r = run("demo", "--width");
+        Run r = run("demo", "--messages");
         assertEquals(Homa.EXIT_USAGE, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("./homa demo --help"), r.err());
@@ -41,9 +41,9 @@ class CommandLineTest {
 
     @Test
     void badValueIsAUserErrorWithoutStackTrace() {
-        Run r = run("demo", "--width", "12");
+        Run r = run("demo", "--messages", "12");
         assertEquals(Homa.EXIT_FAILURE, r.code());
-        assertEquals("homa: error: --width must be a multiple of 8 between 8 and 4096, not 12", r.err().strip());
+        assertEquals("homa: error: --messages must be between 100 and 1000000, not 12", r.err().strip());
     }
 
     @Test

@@ -202,6 +202,7 @@ final class PacketReceiver {
     }
 
     private void completeIncoming(Rpc rpc) {
+        if (!rpc.softwareGrants) s.tellNicEnded(rpc);
         HomaAddress from = new HomaAddress(rpc.peer.address, rpc.peerPort);
         if (rpc.isClient()) {
             HomaMessage m = new HomaMessage(s.stack, rpc.id, rpc.cookie, from, rpc.in.detach());

@@ -34,6 +34,8 @@ final class Rpc {
     boolean waitingForBuffers;
     /** The host schedules this incoming message's grants: no NIC scheduler, or the NIC could not track it. */
     boolean softwareGrants;
+    /** The NIC that schedules this incoming message was told it ended ({@link org.homanic.host.datapath.Datapath#messageEnded}). */
+    boolean nicToldEnded;
     int silentTicks;
     long doneTick = -1;
     int needAcksSent;

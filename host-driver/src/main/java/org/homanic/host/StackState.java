@@ -123,7 +123,7 @@ final class StackState {
 
     /** Sends up to the per-round budget of DATA packets, in SRPT order. Returns how many. */
     int pumpTx() {
-        int budget = config.txPacketsPerRound();
+        int budget = Math.min(config.txPacketsPerRound(), datapath.txRoom());
         int maxPayload = writer.maxPayload();
         int sent = 0;
         while (sent < budget) {
@@ -207,6 +207,15 @@ final class StackState {
                 grantBuffersToWaiting();
             }
             if (rpc.softwareGrants) apply(scheduler.onRpcEnd(now(), rpc.key));
+            else tellNicEnded(rpc);
+        }
+    }
+
+    /** The NIC scheduled {@code rpc}'s incoming message: it may forget it (once). */
+    void tellNicEnded(Rpc rpc) {
+        if (!rpc.nicToldEnded) {
+            rpc.nicToldEnded = true;
+            datapath.messageEnded(rpc.peer.address, rpc.id);
         }
     }
 

@@ -45,6 +45,20 @@ public interface Datapath extends AutoCloseable {
         LockSupport.parkNanos(Math.min(maxNanos, 20_000));
     }
 
+    /**
+     * DATA packets the datapath can take now without queueing them behind others (room in a
+     * NIC's transmit ring); the sender sends at most this many per round, so its SRPT order is
+     * not undone by a long queue below it. Unlimited by default.
+     */
+    default int txRoom() { return Integer.MAX_VALUE; }
+
+    /**
+     * With {@link Capability#NIC_SCHEDULES_GRANTS}: the incoming message of RPC {@code localId}
+     * from {@code peer}, which the NIC scheduled, is complete (or its RPC ended), so the NIC can
+     * free its scheduler entry. Called once per such message.
+     */
+    default void messageEnded(long peer, long localId) {}
+
     /** Tells {@code peer} that nothing listens on {@code port} here (ICMP port-unreachable). */
     default void reportPortUnreachable(long peer, int port) {}
 
