@@ -47,6 +47,7 @@ public final class BoardProject {
             files.put("rtl/mqnic_app_block.v", CorundumAppBlock.verilog(design.top(), board.name()));
             files.put("lint/mqnic_core_app_standin.sv", resource("standin/mqnic_core_app_standin.sv"));
             lint = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", "mqnic_core_app_standin",
+                    "-GIF_COUNT=" + CorundumBuild.interfaces(board),
                     "lint/mqnic_core_app_standin.sv", "rtl/mqnic_app_block.v"));
             design.verilogFiles().keySet().forEach(f -> lint.add("rtl/" + f));
             files.put("Makefile", CorundumBuild.makefile(board, design));

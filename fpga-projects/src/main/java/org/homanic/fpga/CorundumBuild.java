@@ -16,6 +16,14 @@ final class CorundumBuild {
     static final String APP_ID = "32'h486f6d61";
     static final String BUILD_DIR = "fpga_app_homa";
 
+    /**
+     * Interfaces the board's stock build has ({@code IF_COUNT} in {@code fpga/config.tcl}: one
+     * per QSFP cage; the U50 has one cage), for the lint stand-in.
+     */
+    static int interfaces(Board b) {
+        return b.shellBoard().equals("AU50") ? 1 : 2;
+    }
+
     static String makefile(Board b, Verilog.Design design) {
         StringBuilder files = new StringBuilder();
         files.append("HOMA_RTL = rtl/mqnic_app_block.v");

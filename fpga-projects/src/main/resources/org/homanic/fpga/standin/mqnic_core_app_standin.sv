@@ -2,7 +2,8 @@
 //
 // Port list transcribed by hand from corundum/corundum fpga/app/template/rtl/mqnic_app_block.v
 // (the interface mqnic_core instantiates), parameters as mqnic_core passes them for the
-// Alveo U250 100G design (fpga/mqnic/AU250/fpga_100g/fpga/config.tcl with APP_ENABLE = 1).
+// Alveo 100G designs (fpga/mqnic/<BOARD>/fpga_100g/fpga/config.tcl with APP_ENABLE = 1);
+// lint.sh sets IF_COUNT to the board's (2 on the U250 and U280, 1 on the U50).
 // The block is connected by name (.*), so a port that is missing, extra, or of another width
 // in the generated mqnic_app_block is a lint error or warning.
 `timescale 1ns / 1ps
