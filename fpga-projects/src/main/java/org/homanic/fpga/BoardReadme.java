@@ -118,6 +118,11 @@ final class BoardReadme {
             sb.append("| flip-flops | ").append(r.flipFlops()).append(" | ").append(b.capacity().flipFlops()).append(" | ").append(percent(r.flipFlops(), b.capacity().flipFlops())).append(" |\n");
             sb.append("| 36 Kb block RAMs | ").append(r.blockRams()).append(" | ").append(b.capacity().blockRams()).append(" | ").append(percent(r.blockRams(), b.capacity().blockRams())).append(" |\n");
             sb.append("| deepest path | ").append(r.lutLevels()).append(" LUT levels | | |\n\n");
+            sb.append("The shell adapter around the NIC (host-queue merge, completion tags, host channel")
+                    .append(corundum ? "" : ", the 16 KiB MAC TX frame buffer").append(") adds a few thousand LUTs")
+                    .append(corundum ? "" : " and about five block RAMs").append("; it was not synthesized on its own. ")
+                    .append("The deepest path (").append(r.lutLevels()).append(" LUT levels, in the GRANT builder) is more than 250 MHz allows in Vivado ")
+                    .append("without retiming: expect timing to need work there (docs/boards.md).\n\n");
         }
 
         sb.append("## On the host\n\n");
