@@ -154,9 +154,9 @@ final class SynthCommand implements Callable<Integer> {
             report.put("boardCapacityLuts", c.luts());
             report.put("boardCapacityFlipFlops", c.flipFlops());
             report.put("boardCapacityBlockRams", c.blockRams());
-            report.put("lutsShareOfBoard", share(r.luts(), c.luts()));
-            report.put("flipFlopsShareOfBoard", share(r.flipFlops(), c.flipFlops()));
-            report.put("blockRamsShareOfBoard", share(r.blockRams(), c.blockRams()));
+            report.put("boardLutsRatio", share(r.luts(), c.luts()));
+            report.put("boardFlipFlopsRatio", share(r.flipFlops(), c.flipFlops()));
+            report.put("boardBlockRamsRatio", share(r.blockRams(), c.blockRams()));
         }
         report.put("yosysSeconds", Math.round(r.seconds() * 10) / 10.0);
         report.put("artifacts", dir.toString());
@@ -174,8 +174,8 @@ final class SynthCommand implements Callable<Integer> {
             stdout.println("    through " + String.join(" -> ", r.depth().deepestPath()));
             if (onBoard != null) {
                 stdout.printf("  on %s (%s): %.1f %% of LUTs, %.1f %% of flip-flops, %.1f %% of block RAMs%n", onBoard.name(),
-                        onBoard.part(), 100 * (double) report.get("lutsShareOfBoard"), 100 * (double) report.get("flipFlopsShareOfBoard"),
-                        100 * (double) report.get("blockRamsShareOfBoard"));
+                        onBoard.part(), 100 * (double) report.get("boardLutsRatio"), 100 * (double) report.get("boardFlipFlopsRatio"),
+                        100 * (double) report.get("boardBlockRamsRatio"));
             }
             stdout.println("  artifacts: " + dir);
         }

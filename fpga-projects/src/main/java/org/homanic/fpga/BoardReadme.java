@@ -30,9 +30,9 @@ final class BoardReadme {
         if (r != null) {
             sb.append("  \"nicEstimate\": {\"luts\": ").append(r.luts()).append(", \"flipFlops\": ").append(r.flipFlops())
                     .append(", \"blockRams\": ").append(r.blockRams()).append(", \"deepestPathLutLevels\": ").append(r.lutLevels())
-                    .append(", \"lutsShareOfPart\": ").append(share(r.luts(), b.capacity().luts()))
-                    .append(", \"flipFlopsShareOfPart\": ").append(share(r.flipFlops(), b.capacity().flipFlops()))
-                    .append(", \"blockRamsShareOfPart\": ").append(share(r.blockRams(), b.capacity().blockRams()))
+                    .append(", \"lutsRatioOfPart\": ").append(share(r.luts(), b.capacity().luts()))
+                    .append(", \"flipFlopsRatioOfPart\": ").append(share(r.flipFlops(), b.capacity().flipFlops()))
+                    .append(", \"blockRamsRatioOfPart\": ").append(share(r.blockRams(), b.capacity().blockRams()))
                     .append(", \"command\": \"").append(r.command()).append("\"}\n");
         } else {
             sb.append("  \"nicEstimate\": null\n");
