@@ -5,7 +5,6 @@ import org.homanic.host.HomaSocket;
 import org.homanic.host.api.HomaAddress;
 import org.homanic.host.metrics.MetricsSnapshot;
 import org.homanic.protocol.workload.Workload;
-import org.homanic.rtl.nic.NicRegisters;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -173,7 +172,4 @@ public final class NetworkSimulation {
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
-
-    /** Registers named in {@link NicRegisters} that the report reads (so a rename fails here, not at run time). */
-    static final List<String> READ = List.of("sched_table_full", "rx_buffer_full");
 }

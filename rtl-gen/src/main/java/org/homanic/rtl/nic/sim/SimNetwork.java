@@ -74,6 +74,11 @@ public final class SimNetwork implements AutoCloseable {
                     txWindowBytes, unschedBytes, grants, scoreboard, pcap, wave, waveFrom, waveTo);
         }
 
+        public Config withNic(NicParams p) {
+            return new Config(hosts, p, offload, linkGbps, propagationNs, portBufferBytes, hostRoundCycles, rxLatencyCycles,
+                    txWindowBytes, unschedBytes, grants, scoreboard, pcap, wave, waveFrom, waveTo);
+        }
+
         public Config withScoreboard(boolean on) {
             return new Config(hosts, nic, offload, linkGbps, propagationNs, portBufferBytes, hostRoundCycles, rxLatencyCycles,
                     txWindowBytes, unschedBytes, grants, on, pcap, wave, waveFrom, waveTo);

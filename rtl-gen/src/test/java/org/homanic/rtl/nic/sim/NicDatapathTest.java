@@ -7,7 +7,6 @@ import org.homanic.host.api.HomaRpcException;
 import org.homanic.host.metrics.MetricsSnapshot;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -111,7 +110,7 @@ class NicDatapathTest {
         // Let late packets (acks, the last GRANTs) settle, then give the scoreboards everything.
         net.runUntil(() -> false, 20_000);
         net.flushScoreboards();
-        assertTrue(Arrays.stream(new int[] {completed[0]}).sum() == count);
+        assertEquals(count, completed[0]);
         return new Result(completed[0]);
     }
 }
