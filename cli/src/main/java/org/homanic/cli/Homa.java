@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "homa", mixinStandardHelpOptions = true, versionProvider = Homa.Version.class,
         description = "Homa SmartNIC offload, described in Java.",
-        subcommands = {DemoCommand.class, RtlCommand.class, SimCommand.class, SynthCommand.class, BenchCommand.class, FuzzCommand.class,
+        subcommands = {DemoCommand.class, RtlCommand.class, SimCommand.class, SynthCommand.class, BoardCommand.class, BenchCommand.class, FuzzCommand.class,
                 DecodeCommand.class, ServeCommand.class, CallCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Commands the launcher handles itself:",
                 "  test [MAVEN ARGS]   Run the whole test suite (mvn -B verify), or a part of it.",

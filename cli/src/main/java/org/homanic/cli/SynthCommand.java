@@ -1,5 +1,7 @@
 package org.homanic.cli;
 
+import org.homanic.fpga.Board;
+import org.homanic.fpga.Boards;
 import org.homanic.hdl.Module;
 import org.homanic.hdl.Signal;
 import org.homanic.hdl.lib.SerialPins;
@@ -7,6 +9,7 @@ import org.homanic.hdl.Verilog;
 import org.homanic.hdl.tools.Nextpnr;
 import org.homanic.hdl.tools.Synth;
 import org.homanic.hdl.tools.SynthTarget;
+import org.homanic.rtl.nic.HomaNic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,8 +62,16 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
     boolean json;
 
+    @Option(names = "--board", paramLabel = "BOARD",
+            description = "Synthesize the NIC with a board's parameter set and report it against the board's capacity (./homa board --list).")
+    String board;
+
     @Option(names = "--list", description = "List the designs and exit.")
     boolean list;
+
+    private static double share(double used, double capacity) {
+        return Math.round(used / capacity * 1e4) / 1e4;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -68,6 +79,9 @@ final class SynthCommand implements Callable<Integer> {
         if (list) {
             Designs.all().values().forEach(e -> stdout.printf("%-20s %s%n", e.name(), e.description()));
             return 0;
+        }
+        if (name == null && board != null) {
+            name = "nic";
         }
         if (name == null) {
             throw new CliException("name a design to synthesize (./homa synth --list shows them)");
@@ -79,7 +93,22 @@ final class SynthCommand implements Callable<Integer> {
         };
         Map<String, String> preset = Designs.preset(name, family);
         DesignParams params = DesignParams.parse(settings).withDefaults(preset);
-        Module design = Designs.build(name, params);
+        Board onBoard = null;
+        Module design;
+        if (board != null) {
+            try {
+                onBoard = Boards.byName(board);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (!name.equals("nic")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--board goes with the design 'nic', not '" + name + "'");
+            }
+            design = new HomaNic(Designs.nicParams(params, onBoard.nic()));
+            params.checkAllUsed(name);
+        } else {
+            design = Designs.build(name, params);
+        }
         Path dir = out != null ? out.toAbsolutePath()
                 : ProjectPaths.output("synth").resolve(name + "-" + family.name().toLowerCase(Locale.ROOT));
 
@@ -136,6 +165,17 @@ final class SynthCommand implements Callable<Integer> {
         if (fmax != null) {
             report.put("fmaxMhz", fmax);
         }
+        if (onBoard != null) {
+            org.homanic.fpga.Board.Capacity c = onBoard.capacity();
+            report.put("board", onBoard.name());
+            report.put("boardPart", onBoard.part());
+            report.put("boardCapacityLuts", c.luts());
+            report.put("boardCapacityFlipFlops", c.flipFlops());
+            report.put("boardCapacityBlockRams", c.blockRams());
+            report.put("boardLutsRatio", share(r.luts(), c.luts()));
+            report.put("boardFlipFlopsRatio", share(r.flipFlops(), c.flipFlops()));
+            report.put("boardBlockRamsRatio", share(r.blockRams(), c.blockRams()));
+        }
         report.put("yosysSeconds", Math.round(r.seconds() * 10) / 10.0);
         report.put("artifacts", dir.toString());
         if (json) {
@@ -155,6 +195,11 @@ final class SynthCommand implements Callable<Integer> {
             }
             stdout.println("  deepest path: from " + r.depth().from() + " to " + r.depth().to());
             stdout.println("    through " + String.join(" -> ", r.depth().deepestPath()));
+            if (onBoard != null) {
+                stdout.printf("  on %s (%s): %.1f %% of LUTs, %.1f %% of flip-flops, %.1f %% of block RAMs%n", onBoard.name(),
+                        onBoard.part(), 100 * (double) report.get("boardLutsRatio"), 100 * (double) report.get("boardFlipFlopsRatio"),
+                        100 * (double) report.get("boardBlockRamsRatio"));
+            }
             stdout.println("  artifacts: " + dir);
         }
         stdout.flush();

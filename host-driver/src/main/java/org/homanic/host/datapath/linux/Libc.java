@@ -32,6 +32,10 @@ public final class Libc {
     public static final int IPV6_RECVERR = 25, IPV6_V6ONLY = 26, IPV6_RECVTCLASS = 66, IPV6_TCLASS = 67;
     public static final int MSG_TRUNC = 0x20, MSG_DONTWAIT = 0x40, MSG_CTRUNC = 0x08, MSG_ERRQUEUE = 0x2000;
     public static final short POLLIN = 0x1, POLLOUT = 0x4;
+    public static final int O_RDWR = 02, O_SYNC = 04010000, O_CLOEXEC = 02000000;
+    public static final int PROT_READ = 0x1, PROT_WRITE = 0x2, MAP_SHARED = 0x01;
+    /** mmap's failure value, (void *) -1. */
+    public static final long MAP_FAILED = -1L;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -53,6 +57,10 @@ public final class Libc {
     private static final MethodHandle RECVMMSG = errnoCall("recvmmsg",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.critical(false));
     private static final MethodHandle RECVMSG = errnoCall("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle OPEN = errnoCall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle MMAP = errnoCall("mmap",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle MUNMAP = errnoCall("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(find("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {}
@@ -119,6 +127,31 @@ public final class Libc {
     public static int close(MemorySegment errno, int fd) {
         try {
             return (int) CLOSE.invokeExact(errno, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** open(2) with two arguments (no O_CREAT, so no mode). */
+    public static int open(MemorySegment errno, MemorySegment path, int flags) {
+        try {
+            return (int) OPEN.invokeExact(errno, path, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static MemorySegment mmap(MemorySegment errno, MemorySegment addr, long length, int prot, int flags, int fd, long offset) {
+        try {
+            return (MemorySegment) MMAP.invokeExact(errno, addr, length, prot, flags, fd, offset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int munmap(MemorySegment errno, MemorySegment addr, long length) {
+        try {
+            return (int) MUNMAP.invokeExact(errno, addr, length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
