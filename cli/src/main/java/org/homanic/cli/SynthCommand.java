@@ -166,7 +166,7 @@ final class SynthCommand implements Callable<Integer> {
             report.put("fmaxMhz", fmax);
         }
         if (onBoard != null) {
-            org.homanic.fpga.Board.Capacity c = onBoard.capacity();
+            Board.Capacity c = onBoard.capacity();
             report.put("board", onBoard.name());
             report.put("boardPart", onBoard.part());
             report.put("boardCapacityLuts", c.luts());
