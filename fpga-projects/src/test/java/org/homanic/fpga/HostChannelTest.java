@@ -1,6 +1,7 @@
 package org.homanic.fpga;
 
 import org.homanic.hdl.Verilog;
+import org.homanic.testbench.AxiLiteMaster;
 import org.homanic.testbench.BuildOptions;
 import org.homanic.testbench.Model;
 import org.homanic.testbench.Simulator;
@@ -29,52 +30,14 @@ class HostChannelTest {
         sim.tick();
     }
 
+    AxiLiteMaster axil;
+
     long read(int address) {
-        sim.port("s_axil_araddr").set(address);
-        sim.port("s_axil_arvalid").set(true);
-        sim.port("s_axil_rready").set(true);
-        for (int i = 0; i < 10; i++) {
-            sim.eval();
-            boolean accepted = sim.port("s_axil_arready").isHigh();
-            tick();
-            if (accepted) break;
-        }
-        sim.port("s_axil_arvalid").set(false);
-        for (int i = 0; i < 10; i++) {
-            if (sim.port("s_axil_rvalid").isHigh()) {
-                long v = sim.port("s_axil_rdata").get();
-                assertEquals(0, sim.port("s_axil_rresp").get());
-                tick();
-                return v;
-            }
-            tick();
-        }
-        throw new AssertionError("no read response for 0x" + Integer.toHexString(address));
+        return axil.read(address);
     }
 
     void write(int address, long value) {
-        sim.port("s_axil_awaddr").set(address);
-        sim.port("s_axil_awvalid").set(true);
-        sim.port("s_axil_wdata").set(value);
-        sim.port("s_axil_wstrb").set(0xF);
-        sim.port("s_axil_wvalid").set(true);
-        sim.port("s_axil_bready").set(true);
-        for (int i = 0; i < 10; i++) {
-            sim.eval();
-            boolean accepted = sim.port("s_axil_awready").isHigh() && sim.port("s_axil_wready").isHigh();
-            tick();
-            if (accepted) break;
-        }
-        sim.port("s_axil_awvalid").set(false);
-        sim.port("s_axil_wvalid").set(false);
-        for (int i = 0; i < 10; i++) {
-            if (sim.port("s_axil_bvalid").isHigh()) {
-                tick();
-                return;
-            }
-            tick();
-        }
-        throw new AssertionError("no write response");
+        axil.write(address, value);
     }
 
     void command(int op, long peer, long id) {
@@ -90,6 +53,7 @@ class HostChannelTest {
         Model model = Model.load(new VerilogDesign(d.top(), new LinkedHashMap<>(d.verilogFiles())), BuildOptions.FASTEST);
         try (Simulator s = model.newSimulator()) {
             sim = s;
+            axil = new AxiLiteMaster(s, "s_axil", this::tick);
             sim.reset(2);
             sim.port("m_cmd_ready").set(false);
 

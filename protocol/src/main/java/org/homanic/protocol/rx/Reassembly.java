@@ -100,6 +100,20 @@ public final class Reassembly {
         return keep(payloadLength, Outcome.GAP_SPLIT);
     }
 
+    /**
+     * Would {@link #add} of this packet open a new gap or split one ({@link Outcome#NEW_GAP} or
+     * {@link Outcome#GAP_SPLIT})? Changes nothing: a receiver with a bounded number of gaps (the
+     * NIC's grant scheduler keeps two per message) asks before it accepts the packet.
+     */
+    public boolean wouldOpenGap(long offset, long payloadLength) {
+        long start = offset;
+        long end = offset + payloadLength;
+        if (start >= length || end > length || start == recvEnd) return false;
+        if (start > recvEnd) return true;
+        int i = firstGapEndingAfter(start);
+        return i < gapCount && start > gapStart[i] && end < gapEnd[i];
+    }
+
     private int firstGapEndingAfter(long position) {
         int lo = 0, hi = gapCount;
         while (lo < hi) {

@@ -98,6 +98,8 @@ class ReassemblyRandomTest {
                     count = 1 + random.nextInt(800);
                 }
                 Outcome expected = o.add(start, count);
+                assertEquals(expected == Outcome.NEW_GAP || expected == Outcome.GAP_SPLIT, r.wouldOpenGap(start, count),
+                        "wouldOpenGap, trial " + trial + " packet " + k + " [" + start + ", " + (start + count) + ")");
                 assertEquals(expected, r.add(start, count), "trial " + trial + " packet " + k + " [" + start + ", " + (start + count) + ")");
                 assertEquals(o.gaps(), r.gaps(), "trial " + trial + " packet " + k);
                 assertEquals(o.gaps().size(), r.gapCount());

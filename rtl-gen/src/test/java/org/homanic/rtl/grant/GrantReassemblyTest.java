@@ -67,7 +67,7 @@ class GrantReassemblyTest {
                     sim.eval();
                     String where = "seed " + seed + " length " + length + " packet [" + offset + ", " + (offset + payload)
                             + ") recvEnd " + r.recvEnd() + " gaps " + gaps;
-                    boolean needsGap = org.homanic.rtl.grant.sim.GrantTrafficAccess.needsGap(r, offset, payload);
+                    boolean needsGap = r.wouldOpenGap(offset, payload);
                     if (needsGap && gaps.size() == GAPS) {
                         assertEquals(1, sim.port("refuse").get(), where);
                         assertEquals(0, sim.port("keep").get(), where);

@@ -185,7 +185,7 @@ public final class GrantTraffic {
     private TrafficEvent plan(DataArrival p, boolean retransmit) {
         Msg m = msgs.get(p.rpc());
         if (m.hwTracked) {
-            boolean refuse = m.refBuffers && needsGap(m.shadow, p.offset(), p.payloadLength())
+            boolean refuse = m.refBuffers && m.shadow.wouldOpenGap(p.offset(), p.payloadLength())
                     && m.shadow.gaps().size() >= params.gaps();
             return TrafficEvent.data(p, retransmit, !refuse, false, refuse);
         }
@@ -198,26 +198,6 @@ public final class GrantTraffic {
 
     private int setOf(RpcKey k) {
         return TableHash.setIndex(k.peer(), k.id(), params.peerBits(), params.setBits());
-    }
-
-    /** Would this packet open a new gap or split one (Reassembly's NEW_GAP or GAP_SPLIT)? */
-    static boolean needsGap(Reassembly r, long offset, long payload) {
-        long s = offset;
-        long e = offset + payload;
-        if (s >= r.length() || e > r.length() || s == r.recvEnd()) return false;
-        if (s > r.recvEnd()) return true;
-        for (Reassembly.Gap g : r.gaps()) {
-            if (s <= g.start()) {
-                if (e <= g.start()) continue;
-                return false;
-            }
-            if (e >= g.end()) {
-                if (s >= g.end()) continue;
-                return false;
-            }
-            return true;
-        }
-        return false;
     }
 
     /** The event moved into the hardware (and, if planned so, into the reference, with these decisions). */

@@ -109,7 +109,7 @@ public final class GrantScoreboard {
             Reassembly shadow = shadows.get(e.key());
             if (e.incoming() < e.length()) {
                 if (shadow == null) shadows.put(e.key(), shadow = new Reassembly(e.length()));
-                if (needsGap(shadow, e.offset(), e.payload()) && shadow.gaps().size() >= gaps) {
+                if (shadow.wouldOpenGap(e.offset(), e.payload()) && shadow.gaps().size() >= gaps) {
                     refused++;
                     continue;
                 }
@@ -169,24 +169,5 @@ public final class GrantScoreboard {
 
     private static int be32(byte[] f, int at) {
         return ((f[at] & 0xFF) << 24) | ((f[at + 1] & 0xFF) << 16) | ((f[at + 2] & 0xFF) << 8) | (f[at + 3] & 0xFF);
-    }
-
-    /** Would this packet open a new reassembly gap or split one (the scheduler then refuses it when its gaps are used)? */
-    static boolean needsGap(Reassembly r, long offset, long payload) {
-        long s = offset, e = offset + payload;
-        if (s >= r.length() || e > r.length() || s == r.recvEnd()) return false;
-        if (s > r.recvEnd()) return true;
-        for (Reassembly.Gap g : r.gaps()) {
-            if (s <= g.start()) {
-                if (e <= g.start()) continue;
-                return false;
-            }
-            if (e >= g.end()) {
-                if (s >= g.end()) continue;
-                return false;
-            }
-            return true;
-        }
-        return false;
     }
 }
