@@ -6,6 +6,7 @@ import org.homanic.hdl.examples.PacketPriorityArbiter;
 import org.homanic.rtl.classifier.EgressClassifier;
 import org.homanic.rtl.classifier.HomaClassifier;
 import org.homanic.rtl.classifier.IngressClassifier;
+import org.homanic.rtl.grant.GrantBuilder;
 import org.homanic.rtl.grant.GrantScheduler;
 import org.homanic.rtl.grant.GrantSchedulerParams;
 import org.homanic.rtl.nic.HomaNic;
@@ -43,6 +44,9 @@ final class Designs {
         add("grant-scheduler", "receiver grant scheduler: message table, SRPT active set, FIFO grants (rtl-gen)",
                 p -> new GrantScheduler(new GrantSchedulerParams(p.integer("entries", 1024, 16, 65536),
                         p.integer("ways", 4, 2, 8), p.integer("peer_bits", 32, 1, 64), p.integer("gaps", 2, 1, 4))));
+        add("grant-builder", "GRANT frame builder: a grant decision to an Ethernet / IPv4-or-IPv6 / Homa GRANT frame (rtl-gen)",
+                p -> new GrantBuilder(p.integer("peer_bits", 32, 1, 64), p.integer("addr_bits", 10, 1, 16),
+                        p.integer("width", 512, 64, 1024)));
         add("nic", "the whole Homa NIC: classifier, grant scheduler, GRANT builder, priority queues, one AXI4-Lite block (rtl-gen)",
                 p -> new HomaNic(nicParams(p, NicParams.DEFAULT)));
     }

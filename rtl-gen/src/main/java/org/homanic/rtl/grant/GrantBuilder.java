@@ -23,7 +23,9 @@ import static org.homanic.hdl.Hdl.*;
  * TTL / hop limit 64, IPv4 DF and identification 0, the hijack markers (flags 0x06, urgent
  * 0xB97D) and a TCP-style checksum over the pseudo-header (protocol 6) and the 33 header bytes.
  * The destination is the message's sender as learned from its DATA packet; the source is this
- * NIC's configured MAC and IP address. One frame every {@code beats + 3} cycles.
+ * NIC's configured MAC and IP address. The checksums take four registered stages (three of
+ * partial sums, one fold) so that no path is deeper than a few LUT levels; one frame every
+ * {@code beats + 5} cycles.
  */
 public final class GrantBuilder extends Module {
     private static final int HOMA_LEN = HomaHeaders.GRANT.size();           // 33
@@ -38,7 +40,13 @@ public final class GrantBuilder extends Module {
     public final UInt own_ipv6 = input(UInt(128));
     public final UInt num_priorities = input(UInt(4));
 
-    enum State { IDLE, SUM, FOLD, SEND }
+    enum State { IDLE, SUM, SEND }
+
+    /** Partial sums added per pipeline stage: two adder levels, a few LUT levels (docs/grant-scheduler.md). */
+    private static final int SUM_FAN_IN = 4;
+
+    /** A registered checksum and the cycles from its captured inputs to its value. */
+    private record Checksum(UInt value, int latency) {}
 
     public GrantBuilder(int peerBits, int addrBits, int dataWidth) {
         param("DATA_WIDTH", dataWidth);
@@ -59,24 +67,7 @@ public final class GrantBuilder extends Module {
         UInt dport = reg("dport", UInt(16));
         UInt level = let("level", num_priorities.sub(1).resize(3));
 
-        // ---- the headers as byte lists (frame byte 0 first) --------------------------------------
-        UInt checksumHoma = reg("homa_csum", UInt(16));
-        UInt checksumIp = reg("ip_csum", UInt(16));
-        List<UInt> homa = homaHeader(sport, dport, id, offset, prio, checksumHoma);
-        List<UInt> v4 = new ArrayList<>();
-        v4.addAll(ethernet(mac, own_mac, NetHeaders.ETHERTYPE_IPV4));
-        v4.addAll(bytes(lit(0x45, 8), cat(level, lit(0, 5)), lit(NetHeaders.IPV4.size() + HOMA_LEN, 16), lit(0, 16),
-                lit(0x4000, 16), lit(64, 8), lit(HomaConstants.IPPROTO_HOMA, 8), checksumIp, own_ipv4, ip.bits(31, 0)));
-        v4.addAll(homa);
-        List<UInt> v6List = new ArrayList<>();
-        v6List.addAll(ethernet(mac, own_mac, NetHeaders.ETHERTYPE_IPV6));
-        v6List.addAll(bytes(cat(lit(6, 4), level, lit(0, 1), lit(0, 24)), lit(HOMA_LEN, 16),
-                lit(HomaConstants.IPPROTO_HOMA, 8), lit(64, 8), own_ipv6, ip));
-        v6List.addAll(homa);
-
-        // ---- checksums: sum the 16-bit words (SUM), fold and complement (FOLD) -------------------
-        UInt ipSum = reg("ip_sum", UInt(20));
-        UInt homaSum = reg("homa_sum", UInt(22));
+        // ---- checksums: a pipeline of registered partial sums, then the fold (see checksum()) ------
         List<UInt> ipWords = words(bytes(lit(0x45, 8), cat(level, lit(0, 5)), lit(NetHeaders.IPV4.size() + HOMA_LEN, 16),
                 lit(0, 16), lit(0x4000, 16), lit(64, 8), lit(HomaConstants.IPPROTO_HOMA, 8), lit(0, 16), own_ipv4,
                 ip.bits(31, 0)));
@@ -84,8 +75,31 @@ public final class GrantBuilder extends Module {
         homaZero.add(lit(0, 8));                                          // pad to an even length
         List<UInt> pseudoV4 = words(bytes(own_ipv4, ip.bits(31, 0), lit(HomaConstants.IPPROTO_TCP, 16), lit(HOMA_LEN, 16)));
         List<UInt> pseudoV6 = words(bytes(own_ipv6, ip, lit(HOMA_LEN, 32), lit(HomaConstants.IPPROTO_TCP, 32)));
-        UInt homaWords = sum(words(homaZero), 22);
-        UInt pseudo = mux(v6, sum(pseudoV6, 22), sum(pseudoV4, 22));
+        // One word slot per IPv6 pseudo-header word; an IPv4 frame fills the first slots and zeroes
+        // the rest, so both versions share one adder tree.
+        List<UInt> homaSumWords = words(homaZero);
+        for (int i = 0; i < pseudoV6.size(); i++) {
+            UInt v4Word = i < pseudoV4.size() ? pseudoV4.get(i) : lit(0, 16);
+            homaSumWords.add(mux(v6, pseudoV6.get(i), v4Word));
+        }
+        Checksum checksumIp = checksum("ip", ipWords);
+        Checksum checksumHoma = checksum("homa", homaSumWords);
+        int sumCycles = Math.max(checksumIp.latency(), checksumHoma.latency());
+        UInt settle = reg("settle", UInt(indexWidth(sumCycles)));
+
+        // ---- the headers as byte lists (frame byte 0 first) --------------------------------------
+        List<UInt> homa = homaHeader(sport, dport, id, offset, prio, checksumHoma.value());
+        List<UInt> v4 = new ArrayList<>();
+        v4.addAll(ethernet(mac, own_mac, NetHeaders.ETHERTYPE_IPV4));
+        v4.addAll(bytes(lit(0x45, 8), cat(level, lit(0, 5)), lit(NetHeaders.IPV4.size() + HOMA_LEN, 16), lit(0, 16),
+                lit(0x4000, 16), lit(64, 8), lit(HomaConstants.IPPROTO_HOMA, 8), checksumIp.value(), own_ipv4,
+                ip.bits(31, 0)));
+        v4.addAll(homa);
+        List<UInt> v6List = new ArrayList<>();
+        v6List.addAll(ethernet(mac, own_mac, NetHeaders.ETHERTYPE_IPV6));
+        v6List.addAll(bytes(cat(lit(6, 4), level, lit(0, 1), lit(0, 24)), lit(HOMA_LEN, 16),
+                lit(HomaConstants.IPPROTO_HOMA, 8), lit(64, 8), own_ipv6, ip));
+        v6List.addAll(homa);
 
         UInt beat = reg("beat", UInt(indexWidth(beats)));
         UInt frameLen = let("frame_len", mux(v6, lit(V6_LEN, 8), lit(V4_LEN, 8)));
@@ -102,18 +116,13 @@ public final class GrantBuilder extends Module {
             sync(v6, d.reply.ipv6);
             sync(sport, d.reply.dport);
             sync(dport, d.reply.sport);
+            sync(settle, sumCycles - 1);
             fsm.goTo(State.SUM);
         }));
         fsm.on(State.SUM, () -> {
-            sync(ipSum, sum(ipWords, 20));
-            sync(homaSum, homaWords.add(pseudo));
-            fsm.goTo(State.FOLD);
-        });
-        fsm.on(State.FOLD, () -> {
-            sync(checksumIp, fold(ipSum).not());
-            sync(checksumHoma, fold(homaSum).not());
+            sync(settle, settle.sub(1));
             sync(beat, 0);
-            fsm.goTo(State.SEND);
+            when(settle.eq(0), () -> fsm.goTo(State.SEND));
         });
         fsm.on(State.SEND, () -> when(m_axis.tready, () -> {
             sync(beat, beat.add(1));
@@ -190,6 +199,39 @@ public final class GrantBuilder extends Module {
             level = next;
         }
         return level.getFirst();
+    }
+
+    /**
+     * The Internet checksum of {@code words} (16 bits each), as a pipeline: each stage registers
+     * sums of {@link #SUM_FAN_IN} values of the stage before (wide enough never to overflow, so
+     * the carries are folded once, at the end), the last stage folds the total and complements
+     * it. It runs every cycle; its inputs hold still from the capture until the frame is sent,
+     * so {@code latency} cycles after the capture the value is this frame's.
+     */
+    private Checksum checksum(String name, List<UInt> words) {
+        List<UInt> values = new ArrayList<>(words);
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) counts.add(1);
+        int stage = 0;
+        while (values.size() > 1) {
+            stage++;
+            List<UInt> nextValues = new ArrayList<>();
+            List<Integer> nextCounts = new ArrayList<>();
+            for (int i = 0; i < values.size(); i += SUM_FAN_IN) {
+                int end = Math.min(i + SUM_FAN_IN, values.size());
+                int count = counts.subList(i, end).stream().mapToInt(Integer::intValue).sum();
+                int width = 16 + indexWidth(count);
+                UInt partial = reg(name + "_sum" + stage + "_" + nextValues.size(), UInt(width));
+                sync(partial, sum(values.subList(i, end), width));
+                nextValues.add(partial);
+                nextCounts.add(count);
+            }
+            values = nextValues;
+            counts = nextCounts;
+        }
+        UInt value = reg(name + "_csum", UInt(16));
+        sync(value, fold(values.getFirst()).not());
+        return new Checksum(value, stage + 1);
     }
 
     /** One's-complement fold of a sum into 16 bits. */

@@ -17,6 +17,8 @@ import org.homanic.testbench.Port;
 import org.homanic.testbench.Simulator;
 import org.homanic.testbench.VerilogDesign;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.foreign.MemorySegment;
 import java.math.BigInteger;
@@ -50,13 +52,14 @@ class GrantBuilderTest {
         assertEquals(0, lint.exitCode(), lint::output);
     }
 
-    @Test
-    void framesMatchTheProtocolModule() {
+    @ParameterizedTest(name = "{0}-bit data")
+    @ValueSource(ints = {64, 512})
+    void framesMatchTheProtocolModule(int dataWidth) {
         String fixed = System.getProperty("homa.seed");
         long seed = fixed != null ? Long.decode(fixed) : 77;
         System.out.println("[homa] GrantBuilderTest seed " + seed);
         Random rnd = new Random(seed);
-        Verilog.Design d = Verilog.emit(new GrantBuilder(32, 6, 512));
+        Verilog.Design d = Verilog.emit(new GrantBuilder(32, 6, dataWidth));
         Model model = Model.load(new VerilogDesign(d.top(), new LinkedHashMap<>(d.verilogFiles())), BuildOptions.FASTEST);
         int numPriorities = 8;
         try (Simulator sim = model.newSimulator()) {
@@ -105,6 +108,9 @@ class GrantBuilderTest {
                 assertEquals(c.dport(), g.sport());
                 assertEquals(c.sport(), g.dport());
                 assertEquals(0xFFFF, homaSum(got, parser.homaOffset(), c.ip().length == 16), "Homa checksum of frame " + i);
+                if (c.ip().length == 4) {
+                    assertEquals(0xFFFF, Checksums.onesComplementSum(seg, 14, 20, 0), "IPv4 header checksum of frame " + i);
+                }
             }
         }
     }
