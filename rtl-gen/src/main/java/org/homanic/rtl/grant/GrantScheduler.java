@@ -52,6 +52,20 @@ public final class GrantScheduler extends Module {
     public final UInt active_high_water = output(UInt(4));
     /** Messages in the table (grantable or completed but not yet ended by the host). */
     public final UInt table_used;
+    /**
+     * One-cycle pulse: the front end has decided an event, and the back end takes it next, in
+     * this order: a host command ({@code taken_op} 1 buffers, 2 end, 3 none) or DATA (op 0)
+     * covering [{@code taken_offset}, {@code taken_end}) of a message, accepted at
+     * {@code taken_time}. What the reference model must be given, in order (the differential
+     * tests read it; docs/grant-scheduler.md, "Equivalence").
+     */
+    public final Bool taken = output(Bool());
+    public final UInt taken_op = output(UInt(2));
+    public final UInt taken_peer;
+    public final UInt taken_id = output(UInt(64));
+    public final UInt taken_offset = output(UInt(LEN_BITS));
+    public final UInt taken_end = output(UInt(LEN_BITS + 1));
+    public final UInt taken_time = output(UInt(TIME_BITS));
 
     /** The back end: one event's policy steps at a time. */
     enum State {
@@ -111,7 +125,8 @@ public final class GrantScheduler extends Module {
         grant = output(new Stream<>(() -> new GrantDecision(pb, aw)));
         overflow_peer = output(UInt(pb));
         table_used = output(UInt(aw + 1));
-        unused(cfg.unsched_bytes, data.payload.retransmit);
+        taken_peer = output(UInt(pb));
+        unused(cfg.unsched_bytes);
         build();
     }
 
@@ -191,8 +206,17 @@ public final class GrantScheduler extends Module {
         UInt evId = reg("ev_id", UInt(64));
         UInt evLen = reg("ev_len", UInt(LEN_BITS));
         UInt evOff = reg("ev_off", UInt(LEN_BITS));
-        UInt evPay = reg("ev_pay", UInt(16));
+        UInt evPay = reg("ev_pay", UInt(LEN_BITS));
+        // The range the front end works on is [ev_off, ev_end): the whole batch, or only its first
+        // packet (ev_piece) when the batch starts below the message's recvEnd ("Batches").
         UInt evEnd = reg("ev_end", UInt(LEN_BITS + 1));
+        UInt evBatchEnd = reg("ev_batch_end", UInt(LEN_BITS + 1));
+        Vec<UInt> evEnds = reg("ev_ends", new Vec<>(p.batchPackets(), i -> UInt(LEN_BITS + 1)));
+        UInt evCount = reg("ev_count", UInt(indexWidth(p.batchPackets() + 1)));
+        Bool evPiece = reg("ev_piece", Bool(), 0);
+        // The rest of a split batch waits in the event registers; it is taken before anything else.
+        Bool evAgain = reg("ev_again", Bool(), 0);
+        Bool cSplit = reg("c_split", Bool(), 0);
         UInt evInc = reg("ev_inc", UInt(32));
         Bool evBuf = reg("ev_buf", Bool());
         ReplyAddress evReply = reg("ev_reply", new ReplyAddress());
@@ -239,9 +263,13 @@ public final class GrantScheduler extends Module {
         int keyWidth = 1 + pb + 64;
         Mem[] keyMem = new Mem[ways];
         UInt[] keyQ = new UInt[ways];
-        // The set of the event being accepted (a host command wins over a DATA event).
-        UInt setIndex = let("set_index", TableHash.setIndex(mux(host.valid, host.payload.peer, data.payload.peer),
-                mux(host.valid, host.payload.id, data.payload.id), sb));
+        // The queue in front: one event per cycle in, batches of a message's consecutive packets out.
+        GrantCoalescer coalescer = instance("coalescer", new GrantCoalescer(pb, p.batchSlots(), p.batchPackets()));
+        connect(coalescer.data, data);
+        connect(coalescer.host, host);
+        Stream<DataBatch> in = coalescer.out;
+        // The set of the event being accepted (the rest of a split batch: its own set).
+        UInt setIndex = let("set_index", mux(evAgain, evSet, TableHash.setIndex(in.payload.peer, in.payload.id, sb)));
         for (int w = 0; w < ways; w++) {
             keyMem[w] = mem("key_mem_" + w, keyWidth, p.sets());
             keyQ[w] = keyMem[w].readSync("key_q_" + w, setIndex);
@@ -386,32 +414,31 @@ public final class GrantScheduler extends Module {
                 .or(fsm.is(State.NEEDY)).or(fsm.is(State.NEEDY_IT)).or(fsm.is(State.NEEDY_GO))
                 .or(fsm.is(State.FIFO_GRANT)).or(fsm.is(State.FIFO_GRANT2)));
         Bool accepting = let("accepting", fe.is(FeState.IDLE).and(divider.ready).and(backLets));
-        comb(host.ready, accepting);
-        comb(data.ready, accepting.and(host.valid.not()));
-        comb(idle, fsm.is(State.IDLE).and(fe.is(FeState.IDLE)).and(gValid.not()));
+        comb(in.ready, accepting.and(evAgain.not()));
+        comb(idle, fsm.is(State.IDLE).and(fe.is(FeState.IDLE)).and(gValid.not()).and(evAgain.not()).and(coalescer.empty));
 
         fe.on(FeState.IDLE, () -> {
-            when(host.fire(), () -> {
-                UInt op = host.payload.op;
-                sync(evKind, mux(op.eq(HostCommand.END), lit(KIND_END, 2),
-                        mux(op.eq(HostCommand.BUFFERS), lit(KIND_BUF, 2), lit(KIND_NONE, 2))));
-                sync(evPeer, host.payload.peer);
-                sync(evId, host.payload.id);
+            when(evAgain.and(accepting), () -> {
+                sync(evAgain, FALSE);
                 sync(evTime, now);
-                sync(evSet, setIndex);
                 fe.goTo(FeState.LOOKUP);
-            }).elseWhen(data.fire(), () -> {
-                DataEvent d = data.payload;
-                sync(evKind, KIND_DATA);
-                sync(evPeer, d.peer);
-                sync(evId, d.id);
-                sync(evLen, d.length);
-                sync(evOff, d.offset);
-                sync(evPay, d.payload);
-                sync(evEnd, d.offset.extend(LEN_BITS + 1).add(d.payload.extend(LEN_BITS + 1)));
-                sync(evInc, d.incoming);
-                sync(evBuf, d.buffers);
-                sync(evReply, d.reply);
+            }).elseWhen(in.fire(), () -> {
+                DataBatch b = in.payload;
+                // The queue's op codes are the event kinds (0 DATA, 1 buffers, 2 end, 3 none).
+                sync(evKind, b.op);
+                sync(evPeer, b.peer);
+                sync(evId, b.id);
+                sync(evLen, b.length);
+                sync(evOff, b.offset);
+                sync(evPay, b.end.resize(LEN_BITS).sub(b.offset));
+                sync(evEnd, b.end);
+                sync(evBatchEnd, b.end);
+                sync(evEnds, b.ends);
+                sync(evCount, b.count);
+                sync(evPiece, FALSE);
+                sync(evInc, b.incoming);
+                sync(evBuf, b.buffers);
+                sync(evReply, b.reply);
                 sync(evTime, now);
                 sync(evSet, setIndex);
                 fe.goTo(FeState.LOOKUP);
@@ -452,13 +479,17 @@ public final class GrantScheduler extends Module {
         Bool fwdGranted = let("fwd_granted", grantWrite.and(outIsCur));
         Bool fwdRec = let("fwd_rec", recWrite.and(outIsCur));
 
-        fe.on(FeState.LOOKUP, () -> {
+        Bool creatable = let("creatable", evKind.eq(KIND_DATA).and(evInc.lt(evLen.extend(32))));
+        Bool lookupDone = let("lookup_done", hit.and(evKind.ne(KIND_NONE)).or(creatable.and(hit.not()).and(free)).not());
+        Runnable captureWrites = () -> {
             sync(lkGValid, grantWrite);
             sync(lkRValid, recWrite.or(fsm.is(State.STEP4B)));
             sync(lkAddr, mux(fsm.is(State.STEP4B), beAddr, outEntry));
             sync(lkGData, grantedWd);
             sync(lkRData, recWd);
-            Bool creatable = evKind.eq(KIND_DATA).and(evInc.lt(evLen.extend(32)));
+        };
+        fe.on(FeState.LOOKUP, () -> {
+            captureWrites.run();
             when(hit.and(evKind.ne(KIND_NONE)), () -> {
                 sync(curWay, hitWay);
                 sync(curNew, FALSE);
@@ -505,6 +536,9 @@ public final class GrantScheduler extends Module {
             sync(cManagedOld, curNew.not().and(stored.managed));
             sync(cBufOld, bBuf);
             sync(cRecIncOld, mux(curNew, lit(0, LEN_BITS), mux(lkRValid.and(lkHit), lkRData, recQ)));
+            // A batch that starts below recvEnd is taken one packet at a time ("Batches").
+            sync(cSplit, evKind.eq(KIND_DATA).and(evCount.gt(1)).and(evPiece.not()).and(curNew.not())
+                    .and(evOff.lt(stored.recvEnd)));
             Bool hitActive = FALSE;
             UInt slot = lit(0, 3);
             for (int i = SLOTS - 1; i >= 0; i--) {
@@ -522,63 +556,71 @@ public final class GrantScheduler extends Module {
         });
 
         // The reassembly outcome (its comparisons were registered at the end of ENTRY).
-        fe.on(FeState.REASM, () -> {
-            Bool addNow = evKind.eq(KIND_DATA).and(cBufOld);
-            Bool kept = addNow.and(reasm.keep);
-            sync(cRem, mux(kept, cRemOld.sub(evPay.resize(LEN_BITS)), cRemOld));
-            sync(cRecvEnd, reasm.recvEndOut);
-            sync(cNumGaps, reasm.numGapsOut);
-            for (int g = 0; g < p.gaps(); g++) {
-                sync(cGapStart.get(g), reasm.gapStartOut.get(g));
-                sync(cGapEnd.get(g), reasm.gapEndOut.get(g));
-            }
-            when(kept.not(), () -> {
-                // Dropped or not added: the entry's reassembly state stays.
-                sync(cRecvEnd, mux(curNew, lit(0, LEN_BITS), stored.recvEnd));
-                sync(cNumGaps, mux(curNew, lit(0, stored.numGaps.width()), stored.numGaps));
+        fe.on(FeState.REASM, () -> when(cSplit, () -> {
+            // Only the batch's first packet now: its comparisons again (ENTRY), on a fresh read of
+            // the entry (issued in this cycle; a write in this cycle is kept aside as in LOOKUP).
+            sync(evEnd, evEnds.get(0));
+            sync(evPay, evEnds.get(0).resize(LEN_BITS).sub(evOff));
+            sync(evPiece, TRUE);
+            captureWrites.run();
+            fe.goTo(FeState.ENTRY);
+        }).otherwise(() -> {
+                Bool addNow = evKind.eq(KIND_DATA).and(cBufOld);
+                Bool kept = addNow.and(reasm.keep);
+                sync(cRem, mux(kept, cRemOld.sub(evPay.resize(LEN_BITS)), cRemOld));
+                sync(cRecvEnd, reasm.recvEndOut);
+                sync(cNumGaps, reasm.numGapsOut);
                 for (int g = 0; g < p.gaps(); g++) {
-                    sync(cGapStart.get(g), stored.gapStart.get(g));
-                    sync(cGapEnd.get(g), stored.gapEnd.get(g));
+                    sync(cGapStart.get(g), reasm.gapStartOut.get(g));
+                    sync(cGapEnd.get(g), reasm.gapEndOut.get(g));
                 }
-            });
-            Bool refused = addNow.and(reasm.refuse);
-            when(refused, () -> sync(cRefused, cRefused.add(1)))
-                    .elseWhen(curNew, () -> sync(seqCounter, seqCounter.add(1)));
-            sync(cRecv, mux(kept, cRecvOld.add(evPay.resize(LEN_BITS)), cRecvOld));
-            // checkRpc's case analysis on the remaining bytes after this packet.
-            Bool remZero = mux(kept, cRemOld.eq(evPay.resize(LEN_BITS)), cRemOld.eq(0));
-            sync(cGrantable, cGrantableOld);
-            sync(cManaged, cManagedOld);
-            sync(cBuf, cBufOld);
-            sync(cDelete, FALSE);
-            sync(cAction, ACT_NEEDY);
-            sync(cSkip, refused.or(evKind.eq(KIND_BUF).and(cBufOld)));
-            sync(cToNeedy, evKind.eq(KIND_DATA).and(cGrantableOld.not()));
-            fe.goTo(FeState.HOLD);
-            switchOn(evKind, s -> s.is(KIND_DATA, () -> {
-                when(cGrantableOld.and(remZero), () -> {
-                            sync(cAction, ACT_UNMANAGE);
-                            sync(cGrantable, FALSE);
-                            sync(cManaged, FALSE);
-                        })
-                        .elseWhen(cGrantableOld.and(cManagedOld.not()), () -> when(cBufOld, () -> {
-                            sync(cAction, ACT_MANAGE);
-                            sync(cManaged, TRUE);
-                        }))
-                        .elseWhen(cGrantableOld, () -> sync(cAction, ACT_STEP4));
-            }).is(KIND_BUF, () -> when(cBufOld.not(), () -> {
-                sync(cBuf, TRUE);
-                when(cGrantableOld.and(cManagedOld.not()), () -> {
-                    sync(cAction, ACT_MANAGE);
-                    sync(cManaged, TRUE);
+                when(kept.not(), () -> {
+                    // Dropped or not added: the entry's reassembly state stays.
+                    sync(cRecvEnd, mux(curNew, lit(0, LEN_BITS), stored.recvEnd));
+                    sync(cNumGaps, mux(curNew, lit(0, stored.numGaps.width()), stored.numGaps));
+                    for (int g = 0; g < p.gaps(); g++) {
+                        sync(cGapStart.get(g), stored.gapStart.get(g));
+                        sync(cGapEnd.get(g), stored.gapEnd.get(g));
+                    }
                 });
-            })).otherwise(() -> {
-                sync(cAction, ACT_UNMANAGE);
-                sync(cDelete, TRUE);
-                sync(cGrantable, FALSE);
-                sync(cManaged, FALSE);
-            }));
-        });
+                Bool refused = addNow.and(reasm.refuse);
+                when(refused, () -> sync(cRefused, cRefused.add(mux(evPiece, lit(1, evCount.width()), evCount).extend(32))))
+                        .elseWhen(curNew, () -> sync(seqCounter, seqCounter.add(1)));
+                sync(cRecv, mux(kept, cRecvOld.add(evPay.resize(LEN_BITS)), cRecvOld));
+                // checkRpc's case analysis on the remaining bytes after this packet.
+                Bool remZero = mux(kept, cRemOld.eq(evPay.resize(LEN_BITS)), cRemOld.eq(0));
+                sync(cGrantable, cGrantableOld);
+                sync(cManaged, cManagedOld);
+                sync(cBuf, cBufOld);
+                sync(cDelete, FALSE);
+                sync(cAction, ACT_NEEDY);
+                sync(cSkip, refused.or(evKind.eq(KIND_BUF).and(cBufOld)));
+                sync(cToNeedy, evKind.eq(KIND_DATA).and(cGrantableOld.not()));
+                fe.goTo(FeState.HOLD);
+                switchOn(evKind, s -> s.is(KIND_DATA, () -> {
+                    when(cGrantableOld.and(remZero), () -> {
+                                sync(cAction, ACT_UNMANAGE);
+                                sync(cGrantable, FALSE);
+                                sync(cManaged, FALSE);
+                            })
+                            .elseWhen(cGrantableOld.and(cManagedOld.not()), () -> when(cBufOld, () -> {
+                                sync(cAction, ACT_MANAGE);
+                                sync(cManaged, TRUE);
+                            }))
+                            .elseWhen(cGrantableOld, () -> sync(cAction, ACT_STEP4));
+                }).is(KIND_BUF, () -> when(cBufOld.not(), () -> {
+                    sync(cBuf, TRUE);
+                    when(cGrantableOld.and(cManagedOld.not()), () -> {
+                        sync(cAction, ACT_MANAGE);
+                        sync(cManaged, TRUE);
+                    });
+                })).otherwise(() -> {
+                    sync(cAction, ACT_UNMANAGE);
+                    sync(cDelete, TRUE);
+                    sync(cGrantable, FALSE);
+                    sync(cManaged, FALSE);
+                }));
+        }));
 
         MsgEntry wr = wire("msg_wd", new MsgEntry(pb, p.gaps()));
         comb(wr.valid, cDelete.not());
@@ -891,13 +933,31 @@ public final class GrantScheduler extends Module {
         Bool backDone = let("back_done", fsm.is(State.IDLE).or(fsm.is(State.COMMIT).and(cSkip))
                 .or(ts3Done)
                 .or(fsm.is(State.NEEDY).and(needyPending.not())));
-        Bool feOffers = let("fe_offers", fe.is(FeState.REASM).or(fe.is(FeState.HOLD)));
+        Bool feOffers = let("fe_offers", fe.is(FeState.REASM).and(cSplit.not()).or(fe.is(FeState.HOLD)));
         when(feOffers.and(backDone), () -> {
             sync(beTime, evTime);
             sync(beAddr, curAddr);
             fe.goTo(FeState.IDLE);
             fsm.goTo(State.COMMIT);
+            // The rest of a split batch: taken like a new event once the back end lets it (the
+            // back end reads only ev_peer, ev_id and ev_reply of the event registers, which stay).
+            when(evPiece, () -> {
+                sync(evAgain, TRUE);
+                sync(evPiece, FALSE);
+                sync(evOff, evEnds.get(0).resize(LEN_BITS));
+                for (int j = 0; j + 1 < p.batchPackets(); j++) sync(evEnds.get(j), evEnds.get(j + 1));
+                sync(evCount, evCount.sub(1));
+                sync(evEnd, evBatchEnd);
+                sync(evPay, evBatchEnd.resize(LEN_BITS).sub(evEnds.get(0).resize(LEN_BITS)));
+            });
         });
+        comb(taken, fe.is(FeState.LOOKUP).and(lookupDone).or(fe.is(FeState.REASM).and(cSplit.not())));
+        comb(taken_op, evKind);
+        comb(taken_peer, evPeer);
+        comb(taken_id, evId);
+        comb(taken_offset, evOff);
+        comb(taken_end, evEnd);
+        comb(taken_time, evTime);
 
         fsm.on(State.NEEDY_IT, () -> {
             fetchSlot(it, fValid, fIx, fRem, fSeq, fCnt, fMeq, fOk, fNeedy, cnt, awMeq, maxOc);

@@ -7,8 +7,10 @@ package org.homanic.rtl.grant;
  * @param ways     entries per hash set (2, 4 or 8): a key can live in any way of its set
  * @param peerBits width of the peer number the classifier gives each DATA event
  * @param gaps     reassembly gaps tracked per message (1..4); a packet that would need more is refused
+ * @param batchSlots   entries of the queue in front of the scheduler ({@link GrantCoalescer}; 1, 2, 4, 8 or 16)
+ * @param batchPackets DATA packets one queue entry holds at most (1..16; 1: packets are never merged)
  */
-public record GrantSchedulerParams(int entries, int ways, int peerBits, int gaps) {
+public record GrantSchedulerParams(int entries, int ways, int peerBits, int gaps, int batchSlots, int batchPackets) {
     /** Message lengths, offsets, grants: HOMA_MAX_MESSAGE_LENGTH = 1,000,000 fits in 20 bits. */
     public static final int LEN_BITS = 20;
     /** Birth order (a counter of created messages). */
@@ -24,6 +26,15 @@ public record GrantSchedulerParams(int entries, int ways, int peerBits, int gaps
         }
         if (peerBits < 1 || peerBits > 64) throw new IllegalArgumentException("peerBits must be 1..64, not " + peerBits);
         if (gaps < 1 || gaps > 4) throw new IllegalArgumentException("gaps must be 1..4, not " + gaps);
+        if (Integer.bitCount(batchSlots) != 1 || batchSlots > 16) {
+            throw new IllegalArgumentException("batchSlots must be 1, 2, 4, 8 or 16, not " + batchSlots);
+        }
+        if (batchPackets < 1 || batchPackets > 16) throw new IllegalArgumentException("batchPackets must be 1..16, not " + batchPackets);
+    }
+
+    /** The default queue: 8 entries (as many as max_overcommit's messages) of up to 8 packets. */
+    public GrantSchedulerParams(int entries, int ways, int peerBits, int gaps) {
+        this(entries, ways, peerBits, gaps, 8, 8);
     }
 
     public static GrantSchedulerParams defaults() {
@@ -31,7 +42,11 @@ public record GrantSchedulerParams(int entries, int ways, int peerBits, int gaps
     }
 
     public GrantSchedulerParams withEntries(int n) {
-        return new GrantSchedulerParams(n, ways, peerBits, gaps);
+        return new GrantSchedulerParams(n, ways, peerBits, gaps, batchSlots, batchPackets);
+    }
+
+    public GrantSchedulerParams withBatches(int slots, int packets) {
+        return new GrantSchedulerParams(entries, ways, peerBits, gaps, slots, packets);
     }
 
     public int sets() {

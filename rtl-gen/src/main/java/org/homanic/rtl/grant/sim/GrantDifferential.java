@@ -16,8 +16,11 @@ import java.util.function.LongSupplier;
 /**
  * Event-by-event differential run of the RTL grant scheduler against the reference model
  * ({@code protocol.sched.GrantScheduler}): random traffic is offered to the hardware as fast as
- * it takes it (with random idle cycles and GRANT back-pressure); each event enters the
- * reference at the time base value of the cycle the hardware accepted it, and every GRANT the
+ * it takes it (with random idle cycles and GRANT back-pressure). The hardware queues events and
+ * merges consecutive packets of a message; each time its front end takes an event ({@code taken})
+ * the run checks that it is exactly the next queued host command of that message, or exactly
+ * the next queued packets of that message in order, and gives it to the reference (packets as
+ * one batch) at the time base value of the cycle the front end accepted it. Every GRANT the
  * hardware emits must equal the reference's next GRANT (RPC, offset, priority, reason), in
  * order. The equivalence is defined in docs/grant-scheduler.md.
  */
@@ -70,8 +73,11 @@ public final class GrantDifferential {
     public record Result(long seed, GrantConfig config, long events, long cycles, long grants, long fifoGrants,
                          long needyGrants, long overflows, long refused, long mismatches, String firstMismatch,
                          double seconds, long hwGrants, long hwFifoGrants, long hwTableFull, long hwRefused,
-                         long hwNeedy, long hwHighWater, long acceptedWhileBusy) {
-        /** acceptedWhileBusy: events accepted while the scheduler was still deciding an earlier one. */
+                         long hwNeedy, long hwHighWater, long acceptedWhileBusy, long batches, long batchedPackets) {
+        /**
+         * acceptedWhileBusy: events accepted while the scheduler was still deciding an earlier one;
+         * batches: DATA ranges the front end took, covering batchedPackets packets.
+         */
         public double eventsPerSecond() {
             return events / Math.max(seconds, 1e-9);
         }
@@ -115,8 +121,11 @@ public final class GrantDifferential {
                 o.maxLive() > 0 ? o.maxLive() : 8 + rnd.nextInt(40), o.maxLive() > 0 ? 400 : 60)
                 .withLengths(o.lengths());
         Deque<Decision.Grant> expected = new ArrayDeque<>();
+        // Events the hardware accepted and its front end has not taken yet, per message, in order.
+        java.util.Map<org.homanic.protocol.sched.RpcKey, Deque<TrafficEvent>> queued = new java.util.HashMap<>();
         Deque<org.homanic.protocol.sched.RpcKey> expectedOverflows = new ArrayDeque<>();
         long grants = 0, fifo = 0, needy = 0, overflows = 0, refused = 0, mismatches = 0, whileBusy = 0;
+        long batches = 0, batchedPackets = 0;
         String first = null;
         long start = System.nanoTime();
         try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
@@ -149,19 +158,56 @@ public final class GrantDifferential {
                 hw.eval();
                 if (offering && hw.accepting()) {
                     if (!hw.idle()) whileBusy++;
-                    List<Decision> out = GrantTraffic.apply(ref, time, current);
+                    queued.computeIfAbsent(current.key(), k -> new ArrayDeque<>()).add(current);
+                    current = null;
+                    offered++;
+                }
+                GrantSchedulerSim.Taken taken = hw.taken();
+                if (taken != null) {
+                    Deque<TrafficEvent> q = queued.get(taken.key());
+                    List<TrafficEvent> events = takeQueued(q, taken);
+                    if (events == null) {
+                        mismatches++;
+                        first = "cycle " + hw.simulator().cycle() + ": the front end took " + taken
+                                + ", which is not the next queued event(s) of that message: " + q;
+                        break;
+                    }
+                    List<Decision> out;
+                    if (taken.op() != org.homanic.rtl.grant.DataBatch.DATA) {
+                        TrafficEvent e = events.getFirst();
+                        out = GrantTraffic.apply(ref, taken.time(), e);
+                        traffic.accepted(e);
+                    } else {
+                        batches++;
+                        batchedPackets += events.size();
+                        // Each packet's fate from the tables as they are now; a batch whose first
+                        // packet overflows the table overflows as a whole (one pulse).
+                        List<org.homanic.protocol.sched.DataArrival> toRef = new java.util.ArrayList<>();
+                        boolean overflowed = false;
+                        for (TrafficEvent queuedEvent : events) {
+                            TrafficEvent e = traffic.replan(queuedEvent);
+                            if (overflowed) continue;
+                            if (e.overflow()) {
+                                overflowed = true;
+                                overflows++;
+                                expectedOverflows.add(e.key());
+                            }
+                            if (e.refused()) refused++;
+                            if (e.toReference()) toRef.add(e.packet());
+                            traffic.accepted(e);
+                        }
+                        if (toRef.isEmpty()) {
+                            ref.advanceTime(taken.time());
+                            out = List.of();
+                        } else {
+                            out = ref.onDataBatch(taken.time(), toRef);
+                        }
+                    }
                     ref.checkInvariants();
+                    traffic.granted(out);
                     for (Decision d : out) {
                         if (d instanceof Decision.Grant g) expected.add(g);
                     }
-                    if (current.overflow()) {
-                        overflows++;
-                        expectedOverflows.add(current.key());
-                    }
-                    if (current.refused()) refused++;
-                    traffic.accepted(current, out);
-                    current = null;
-                    offered++;
                 }
                 if (hw.overflowPulse()) {
                     var want = expectedOverflows.poll();
@@ -192,7 +238,8 @@ public final class GrantDifferential {
                 hw.tick();
                 cycles++;
                 time += o.nsPerCycle();
-                if (offered >= o.events() && current == null && hw.idle() && expected.isEmpty()) {
+                if (offered >= o.events() && current == null && hw.idle() && expected.isEmpty()
+                        && queued.values().stream().allMatch(Deque::isEmpty)) {
                     hw.withdraw();
                     hw.eval();
                     if (hw.idle()) break;
@@ -223,8 +270,41 @@ public final class GrantDifferential {
             return new Result(o.seed(), config, offered, cycles, grants, fifo, needy, overflows, refused, mismatches,
                     first, seconds, hw.counter("count_grants"), hw.counter("count_fifo_grants"),
                     hw.counter("count_table_full"), hw.counter("count_gap_refused"), hw.counter("count_needy"),
-                    hw.counter("active_high_water"), whileBusy);
+                    hw.counter("active_high_water"), whileBusy, batches, batchedPackets);
         }
+    }
+
+    /**
+     * The queued events the front end took: the message's next host command, or its next packets
+     * exactly covering [offset, end), in order; null if the hardware took anything else.
+     */
+    private static List<TrafficEvent> takeQueued(Deque<TrafficEvent> q, GrantSchedulerSim.Taken taken) {
+        if (q == null || q.isEmpty()) return null;
+        TrafficEvent head = q.peek();
+        if (taken.op() != org.homanic.rtl.grant.DataBatch.DATA) {
+            TrafficEvent.Kind want = taken.op() == org.homanic.rtl.grant.HostCommand.BUFFERS ? TrafficEvent.Kind.BUFFERS
+                    : taken.op() == org.homanic.rtl.grant.HostCommand.END ? TrafficEvent.Kind.END : null;
+            if (head.kind() != want) return null;
+            return List.of(q.poll());
+        }
+        List<TrafficEvent> out = new java.util.ArrayList<>();
+        long at = taken.offset();
+        while (at < taken.end()) {
+            TrafficEvent e = q.peek();
+            if (e == null || e.kind() != TrafficEvent.Kind.DATA || e.packet().offset() != at) return null;
+            long end = e.packet().offset() + e.packet().payloadLength();
+            if (end > taken.end() || (end == at && !out.isEmpty())) return null;
+            out.add(q.poll());
+            if (end == at) break;          // a packet without payload is a batch of its own
+            at = end;
+        }
+        if (out.isEmpty()) {
+            // An empty range: one packet without payload.
+            TrafficEvent e = q.peek();
+            if (e.kind() != TrafficEvent.Kind.DATA || e.packet().offset() != at || e.packet().payloadLength() != 0) return null;
+            out.add(q.poll());
+        }
+        return out;
     }
 
     /** The addresses each test message's DATA packets carry (a function of its key). */

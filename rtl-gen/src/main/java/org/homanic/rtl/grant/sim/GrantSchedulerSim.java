@@ -27,7 +27,18 @@ public final class GrantSchedulerSim implements AutoCloseable {
     /** The reply address the hardware attached to the last GRANT read: mac, ip (low 64 bits), ipv6, sport, dport. */
     public record HwReply(long mac, long ipLow, boolean ipv6, int sport, int dport) {}
 
+    /**
+     * An event the front end took (the {@code taken} pulse): a host command (op 1 buffers, 2 end,
+     * 3 none) or DATA (op 0) covering [offset, end) of the message, accepted at {@code time}.
+     */
+    public record Taken(int op, long peer, long id, long offset, long end, long time) {
+        public RpcKey key() {
+            return new RpcKey(peer, id);
+        }
+    }
+
     private final Simulator sim;
+    private final Port taken, tOp, tPeer, tId, tOff, tEnd, tTime;
     private final Port now;
     private final Port dataValid, dataReady, dPeer, dId, dLen, dOff, dPay, dInc, dRetx, dBuf;
     private final Port hostValid, hostReady, hOp, hPeer, hId;
@@ -62,6 +73,13 @@ public final class GrantSchedulerSim implements AutoCloseable {
         gReason = sim.port("grant_payload_reason");
         gEntry = sim.port("grant_payload_entry");
         idle = sim.port("idle");
+        taken = sim.port("taken");
+        tOp = sim.port("taken_op");
+        tPeer = sim.port("taken_peer");
+        tId = sim.port("taken_id");
+        tOff = sim.port("taken_offset");
+        tEnd = sim.port("taken_end");
+        tTime = sim.port("taken_time");
         rMac = sim.port("data_payload_reply_mac");
         rIp = sim.port("data_payload_reply_ip");
         rV6 = sim.port("data_payload_reply_ipv6");
@@ -194,6 +212,12 @@ public final class GrantSchedulerSim implements AutoCloseable {
     /** The key the last overflow pulse reported. */
     public RpcKey overflowKey() {
         return new RpcKey(sim.port("overflow_peer").get(), sim.port("overflow_id").get());
+    }
+
+    /** After {@link #eval()}: the event the front end takes in this cycle, or null. */
+    public Taken taken() {
+        if (!taken.isHigh()) return null;
+        return new Taken((int) tOp.get(), tPeer.get(), tId.get(), tOff.get(), tEnd.get(), tTime.get());
     }
 
     public boolean idle() {

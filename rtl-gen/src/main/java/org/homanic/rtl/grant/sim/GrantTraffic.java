@@ -23,7 +23,9 @@ import java.util.function.LongSupplier;
  * retransmit flag), duplicates, reordering, aborts, messages that arrive before their receive
  * buffers, completed messages ended by the host, and more live messages than a small table's
  * sets hold. It also predicts, independently of the RTL, which events the hardware refuses
- * (table set full, one reassembly gap too many): those are not given to the reference.
+ * (table set full, one reassembly gap too many): those are not given to the reference. The
+ * prediction is made again ({@link #replan}) when the hardware's front end takes the event,
+ * since events wait in the hardware's queue and earlier ones change the tables meanwhile.
  */
 public final class GrantTraffic {
     static final int MTU_PAYLOAD = 1400;
@@ -177,8 +179,16 @@ public final class GrantTraffic {
         return new DataArrival(m.key, m.length, m.incoming, off, len, m.buffersAtStart);
     }
 
+    /** The host ends the message: its sender stops now, its events still queued go first. */
     private TrafficEvent end(Msg m) {
+        m.done = true;
+        live.remove(m);
         return TrafficEvent.host(TrafficEvent.Kind.END, m.key);
+    }
+
+    /** The event with the hardware's fate predicted from the tables as they are now. */
+    public TrafficEvent replan(TrafficEvent e) {
+        return e.kind() == TrafficEvent.Kind.DATA ? plan(e.packet(), e.retransmit()) : e;
     }
 
     /** What the hardware will do with this packet, from the table and reassembly shadows. */
@@ -200,8 +210,8 @@ public final class GrantTraffic {
         return TableHash.setIndex(k.peer(), k.id(), params.peerBits(), params.setBits());
     }
 
-    /** The event moved into the hardware (and, if planned so, into the reference, with these decisions). */
-    public void accepted(TrafficEvent e, List<Decision> refDecisions) {
+    /** The hardware's front end took the event (and, if planned so, the reference got it). */
+    public void accepted(TrafficEvent e) {
         Msg m = msgs.get(e.key());
         switch (e.kind()) {
             case DATA -> {
@@ -231,11 +241,14 @@ public final class GrantTraffic {
                 m.lost.clear();
             }
             case END -> {
-                m.done = true;
-                live.remove(m);
                 if (m.hwTracked) sets.get(setOf(m.key)).remove(m.key);
+                m.hwTracked = false;
             }
         }
+    }
+
+    /** The reference's decisions for the last events: senders may send up to the new grants. */
+    public void granted(List<Decision> refDecisions) {
         for (Decision d : refDecisions) {
             if (d instanceof Decision.Grant g) {
                 Msg x = msgs.get(g.rpc());
@@ -244,14 +257,10 @@ public final class GrantTraffic {
         }
     }
 
-    /** Gives a reference event for a traffic event (null when the reference does not see it). */
+    /** Gives the reference a host command. */
     static List<Decision> apply(GrantScheduler ref, long time, TrafficEvent e) {
-        if (!e.toReference()) {
-            ref.advanceTime(time);
-            return List.of();
-        }
         return switch (e.kind()) {
-            case DATA -> ref.onData(time, e.packet());
+            case DATA -> throw new IllegalArgumentException("DATA goes to the reference as a batch");
             case BUFFERS -> ref.onBufferAvailable(time, e.key());
             case END -> ref.onRpcEnd(time, e.key());
         };
