@@ -2,101 +2,153 @@ package org.homanic.rtl.grant.sim;
 
 import org.homanic.protocol.sched.GrantConfig;
 import org.homanic.protocol.sched.RpcKey;
+import org.homanic.rtl.grant.DataBatch;
 import org.homanic.rtl.grant.GrantSchedulerParams;
 import org.homanic.testbench.Model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cycle counts of the Verilated scheduler (not wall time): sustained DATA events accepted per
  * cycle with the input always valid and GRANT always ready, cycles from an event's acceptance
- * to its GRANT, and the cost of an event that needs a table scan.
+ * to the GRANT of the batch it joined, and the cost of an event that needs a table scan.
+ * Messages are 1,000,000 bytes sent in 1,400-byte packets in order, round robin over the messages.
  */
 public final class GrantBench {
     private GrantBench() {}
 
     /**
-     * @param activeEventsPerCycle DATA events per cycle, every message active (8 messages, 8 peers;
-     *                             the dynamic window grants each whole message at its first packet,
-     *                             so later packets give no GRANT)
-     * @param mixedEventsPerCycle  DATA events per cycle for 24 more messages that wait behind the first 8
-     * @param grantingEventsPerCycle DATA events per cycle when every event gives a GRANT (8 active
-     *                             messages, fixed 60,000-byte window)
-     * @param latencyMin           cycles from an event's acceptance to its GRANT on grant_valid, smallest
-     *                             (over the events of the granting stream)
-     * @param latencyMedian        median
-     * @param latencyMax           largest
+     * @param oneMessageEventsPerCycle DATA events per cycle from one message (fixed 60,000-byte
+     *                             window: every batch moves its grant)
+     * @param grantingEventsPerCycle DATA events per cycle from 8 active messages, fixed window
+     * @param activeEventsPerCycle DATA events per cycle from 8 active messages, dynamic window (each
+     *                             message is granted whole at its first packet: later ones give no GRANT)
+     * @param mixedEventsPerCycle  DATA events per cycle from 32 messages on 32 peers, 24 of them
+     *                             waiting behind the first 8 (more messages than queue entries)
+     * @param packetsPerBatch      DATA packets per batch the front end took, in the 8-message granting stream
+     * @param latencyMin           cycles from an event's acceptance to its GRANT, one event at a time
+     * @param latencyMedian        median of those
+     * @param latencyMax           largest of those
+     * @param loadedLatencyMedian  cycles from an event's acceptance to the GRANT of its batch in the
+     *                             8-message granting stream (events back to back), median
+     * @param loadedLatencyMax     largest of those
      * @param endWithWaitingCycles cycles an END of an active message takes when messages wait (promotion scan)
      */
-    public record Result(int entries, double activeEventsPerCycle, double mixedEventsPerCycle,
-                         double grantingEventsPerCycle, int latencyMin, int latencyMedian, int latencyMax,
-                         long endWithWaitingCycles) {}
+    public record Result(int entries, double oneMessageEventsPerCycle, double grantingEventsPerCycle,
+                         double activeEventsPerCycle, double mixedEventsPerCycle, double packetsPerBatch,
+                         int latencyMin, int latencyMedian, int latencyMax, int loadedLatencyMedian,
+                         int loadedLatencyMax, long endWithWaitingCycles) {}
 
-    /** Packets per message in the granting stream: every one of them moves the window. */
+    /** Packets per message in the granting streams: every batch of them moves the window. */
     private static final int GRANTING_PACKETS = 600;
+    private static final int PAYLOAD = 1400;
+
+    /** What one stream measured. */
+    private record Stream(double eventsPerCycle, List<Integer> latencies, long batches, long packets) {}
 
     public static Result run(Model model, GrantSchedulerParams params, int events) {
         GrantConfig noLimits = GrantConfig.defaults().withoutFifo().withMaxIncoming(100_000_000);
-        List<Integer> latencies = new ArrayList<>();
-        double grantingRate;
-        // A simulator of its own: the table (block RAM) keeps its words across a reset.
-        try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
-            hw.start(noLimits.withWindow(60_000));
-            int granting = Math.min(events, 8 * GRANTING_PACKETS);
-            grantingRate = stream(hw, 8, 8, granting, latencies);
-            if (latencies.size() != granting) {
-                throw new IllegalStateException(granting + " events gave " + latencies.size() + " GRANTs, expected one each");
-            }
+        GrantConfig fixed = noLimits.withWindow(60_000);
+        int granting = Math.min(events, 8 * GRANTING_PACKETS);
+        // A simulator each: the table (block RAM) keeps its words across a reset.
+        Stream single = measure(model, fixed, sim -> stream(sim, 1, 1, Math.min(events, GRANTING_PACKETS), false));
+        Stream eight = measure(model, fixed, sim -> stream(sim, 8, 8, granting, false));
+        Stream alone = measure(model, fixed, sim -> stream(sim, 1, 1, Math.min(events, 400), true));
+        if (eight.latencies().size() != granting || alone.latencies().size() != Math.min(events, 400)) {
+            throw new IllegalStateException("the granting streams gave GRANTs to only some of their events");
         }
+        double active = measure(model, noLimits, sim -> stream(sim, 8, 8, events, false)).eventsPerCycle();
+        double mixed = measure(model, noLimits, sim -> stream(sim, 32, 32, events, false)).eventsPerCycle();
         try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
             hw.start(noLimits);
-            double active = stream(hw, 8, 8, events, new ArrayList<>());
-            double mixed = stream(hw, 24, 24, events, new ArrayList<>());
-            // End an active message of the first phase while the 24 others wait: a promotion scan.
-            long cycles = runEvent(hw, () -> hw.offerEnd(new RpcKey(0, 8_000)));
-            Collections.sort(latencies);
-            return new Result(params.entries(), active, mixed, grantingRate, latencies.getFirst(),
-                    latencies.get(latencies.size() / 2), latencies.getLast(), cycles);
+            // 32 messages of one packet each: 8 take the slots, 24 wait. Ending an active one
+            // promotes a waiting one, which takes a table scan.
+            for (int m = 0; m < 32; m++) {
+                int msg = m;
+                runEvent(hw, () -> hw.offerData(msg, 2L * msg, 1_000_000, 0, PAYLOAD, 40_000, false, true));
+            }
+            long cycles = runEvent(hw, () -> hw.offerEnd(new RpcKey(0, 0)));
+            List<Integer> lat = new ArrayList<>(alone.latencies());
+            List<Integer> loaded = new ArrayList<>(eight.latencies());
+            Collections.sort(lat);
+            Collections.sort(loaded);
+            return new Result(params.entries(), single.eventsPerCycle(), eight.eventsPerCycle(), active, mixed,
+                    (double) eight.packets() / Math.max(1, eight.batches()), lat.getFirst(), lat.get(lat.size() / 2),
+                    lat.getLast(), loaded.get(loaded.size() / 2), loaded.getLast(), cycles);
+        }
+    }
+
+    private static Stream measure(Model model, GrantConfig config, java.util.function.Function<GrantSchedulerSim, Stream> body) {
+        try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
+            hw.start(config);
+            return body.apply(hw);
         }
     }
 
     /**
-     * Round-robin in-order packets of {@code messages} 1,000,000-byte messages, input always valid.
-     * Each GRANT is matched to the oldest accepted event of its message not yet matched (events
-     * of one message are decided in order), so the latency is right even when the next event is
-     * accepted before the previous one's GRANT.
+     * Round-robin in-order packets of {@code messages} messages (when one is complete the host
+     * ends it and its sender starts a new one), input always valid (or, with
+     * {@code oneAtATime}, offered only while the scheduler is idle). Each packet's latency runs
+     * from its acceptance to the GRANT of the batch the front end took it in: a message's
+     * batches are taken and decided in order, so the n-th GRANT of a message belongs to its
+     * n-th batch.
      */
-    private static double stream(GrantSchedulerSim hw, int messages, int peers, int events, List<Integer> latencies) {
+    private static Stream stream(GrantSchedulerSim hw, int messages, int peers, int events, boolean oneAtATime) {
         long[] sent = new long[messages];
-        long base = messages * 1000L;
-        ArrayDeque<long[]> pending = new ArrayDeque<>();     // {id, acceptance cycle}
+        long[] round = new long[messages];
+        Map<Long, ArrayDeque<long[]>> waiting = new HashMap<>();      // id -> {end, acceptance cycle}
+        Map<Long, ArrayDeque<List<Long>>> decided = new HashMap<>();  // id -> acceptance cycles per taken batch
+        List<Integer> latencies = new ArrayList<>();
         int accepted = 0;
         long cycles = 0;
         long acceptCycles = 0;
+        long batches = 0, packets = 0;
         int next = 0;
-        while (accepted < events || (!hw.idle() && cycles < acceptCycles + 1_000)) {
+        while (accepted < events || (!hw.idle() && cycles < acceptCycles + 10_000)) {
             int m = next % messages;
-            if (accepted < events) {
-                hw.offerData(m % peers, base + 2L * m, 1_000_000, sent[m], 1400, 40_000, false, true);
+            long id = 2L * (m + messages * round[m]);
+            long length = 1_000_000;
+            boolean end = sent[m] >= length;
+            long payload = Math.min(PAYLOAD, length - sent[m]);
+            boolean offer = accepted < events && (!oneAtATime || hw.idle());
+            if (offer && end) {
+                hw.offerEnd(new RpcKey(m % peers, id));
+            } else if (offer) {
+                hw.offerData(m % peers, id, length, sent[m], payload, 40_000, false, true);
             } else {
                 hw.withdraw();
             }
             hw.setGrantReady(true);
             hw.eval();
-            if (hw.grantFires()) {
-                long id = hw.grant().id();
-                while (!pending.isEmpty() && pending.peekFirst()[0] != id) pending.pollFirst();
-                long[] event = pending.pollFirst();
-                if (event != null) latencies.add((int) (cycles - event[1]));
+            GrantSchedulerSim.Taken taken = hw.taken();
+            if (taken != null && taken.op() == DataBatch.DATA) {
+                ArrayDeque<long[]> w = waiting.get(taken.id());
+                List<Long> batch = new ArrayList<>();
+                while (w != null && !w.isEmpty() && w.peekFirst()[0] <= taken.end()) batch.add(w.pollFirst()[1]);
+                decided.computeIfAbsent(taken.id(), k -> new ArrayDeque<>()).add(batch);
+                batches++;
+                packets += batch.size();
             }
-            if (accepted < events && hw.accepting()) {
-                accepted++;
+            if (hw.grantFires()) {
+                ArrayDeque<List<Long>> d = decided.get(hw.grant().id());
+                List<Long> batch = d == null ? null : d.pollFirst();
+                if (batch != null) for (long at : batch) latencies.add((int) (cycles - at));
+            }
+            if (offer && hw.accepting()) {
                 acceptCycles = cycles + 1;
-                pending.addLast(new long[] {base + 2L * m, cycles});
-                sent[m] = (sent[m] + 1400) % 1_000_000;
+                if (end) {
+                    sent[m] = 0;
+                    round[m]++;
+                } else {
+                    accepted++;
+                    waiting.computeIfAbsent(id, k -> new ArrayDeque<>()).add(new long[] {sent[m] + payload, cycles});
+                    sent[m] += payload;
+                }
                 next++;
             }
             hw.tick();
@@ -107,7 +159,7 @@ public final class GrantBench {
             hw.eval();
             hw.tick();
         }
-        return (double) accepted / acceptCycles;
+        return new Stream((double) accepted / acceptCycles, latencies, batches, packets);
     }
 
     private static long runEvent(GrantSchedulerSim hw, Runnable offer) {
