@@ -64,6 +64,8 @@ final class FuzzGrantSchedulerCommand implements Callable<Integer> {
             m.put("back_to_back", backToBack);
             m.put("cycles", r.cycles());
             m.put("events_accepted_while_busy", r.acceptedWhileBusy());
+            m.put("data_batches", r.batches());
+            m.put("packets_in_batches", r.batchedPackets());
             m.put("seconds", r.seconds());
             m.put("events_per_second", r.eventsPerSecond());
             m.put("grants", r.grants());
@@ -80,6 +82,8 @@ final class FuzzGrantSchedulerCommand implements Callable<Integer> {
             out.printf("grant-scheduler fuzz: seed %d, %d entries, %s%n", seed, entries, r.config());
             out.printf("  %d events in %d cycles (%d accepted while an earlier one was still being decided), %.2f s, %.0f events/s%n",
                     r.events(), r.cycles(), r.acceptedWhileBusy(), r.seconds(), r.eventsPerSecond());
+            out.printf("  %d DATA packets decided in %d batches (%.2f packets per batch)%n", r.batchedPackets(), r.batches(),
+                    (double) r.batchedPackets() / Math.max(1, r.batches()));
             out.printf("  %d GRANTs (%d FIFO, %d needy), %d table overflows, %d gap refusals%n", r.grants(), r.fifoGrants(),
                     r.needyGrants(), r.overflows(), r.refused());
             out.printf("  mismatches: %d%s; counters %s%n", r.mismatches(),

@@ -32,9 +32,9 @@ public record GrantSchedulerParams(int entries, int ways, int peerBits, int gaps
         if (batchPackets < 1 || batchPackets > 16) throw new IllegalArgumentException("batchPackets must be 1..16, not " + batchPackets);
     }
 
-    /** The default queue: 8 entries (as many as max_overcommit's messages) of up to 8 packets. */
+    /** The default queue: 16 entries (twice max_overcommit's 8 messages) of up to 8 packets. */
     public GrantSchedulerParams(int entries, int ways, int peerBits, int gaps) {
-        this(entries, ways, peerBits, gaps, 8, 8);
+        this(entries, ways, peerBits, gaps, 16, 8);
     }
 
     public static GrantSchedulerParams defaults() {
