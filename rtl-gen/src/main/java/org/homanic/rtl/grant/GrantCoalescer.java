@@ -104,7 +104,7 @@ public final class GrantCoalescer extends Module {
         when(moveOut, () -> {
             sync(oValid, TRUE);
             sync(o, s.read(head));
-            sync(head, head.add(1));
+            sync(head, advance(head, slots));
         }).elseWhen(out.fire(), () -> sync(oValid, FALSE));
 
         Bool tailFree = FALSE;
@@ -154,10 +154,15 @@ public final class GrantCoalescer extends Module {
             });
             when(moveOut.and(head.eq(slot)), () -> sync(sValid[slot], FALSE));
         }
-        when(create, () -> sync(tail, tail.add(1)));
+        when(create, () -> sync(tail, advance(tail, slots)));
 
         Bool anyValid = FALSE;
         for (int k = 0; k < slots; k++) anyValid = anyValid.or(sValid[k]);
         comb(empty, iValid.not().and(oValid.not()).and(anyValid.not()));
+    }
+
+    /** The next queue position (a one-entry queue has one position; the pointer is 1 bit wide). */
+    private static UInt advance(UInt pointer, int slots) {
+        return slots == 1 ? lit(0, pointer.width()) : pointer.add(1);
     }
 }
