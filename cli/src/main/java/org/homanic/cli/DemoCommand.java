@@ -147,10 +147,11 @@ final class DemoCommand implements Callable<Integer> {
         progress.done(g.ok() ? gr.grants() + " GRANTs, all equal to the reference's"
                 : "MISMATCH: " + (gr.firstMismatch() != null ? gr.firstMismatch() : "counters differ"));
         report.add(String.format("  %-22s %s%n      %d events (W4 message sizes, %d entries, %d peers; loss, duplicates, reordering, late buffers) "
-                        + "in %d cycles: %d GRANTs (%d FIFO, %d needy), %d gap refusals;%n      %s; the first %d:",
+                        + "in %d cycles: %d DATA packets decided in %d batches, %d GRANTs (%d FIFO, %d needy), %d gap refusals;%n      %s; the first %d:",
                 "GrantScheduler", "receiver grant scheduler against the reference model",
-                gr.events(), g.entries(), DemoGrantScheduler.PEERS, gr.cycles(), gr.grants(), gr.fifoGrants(), gr.needyGrants(), gr.refused(),
-                g.ok() ? "every GRANT (RPC, offset, priority, reason) equals the reference's, in order" : "differs from the reference",
+                gr.events(), g.entries(), DemoGrantScheduler.PEERS, gr.cycles(), gr.batchedPackets(), gr.batches(), gr.grants(),
+                gr.fifoGrants(), gr.needyGrants(), gr.refused(),
+                g.ok() ? "every GRANT (RPC, offset, priority, reason) equals the reference's (fed the same batches), in order" : "differs from the reference",
                 g.rows().size()));
         report.addAll(DemoGrantScheduler.table(g));
         if (!g.ok()) throw new CliException("the grant scheduler differs from its reference: " + gr.firstMismatch());
