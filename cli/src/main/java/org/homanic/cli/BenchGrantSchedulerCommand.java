@@ -76,10 +76,10 @@ final class BenchGrantSchedulerCommand implements Callable<Integer> {
         } else {
             out.printf("grant-scheduler, %d DATA events per measurement (simulated cycles); queue of %d entries of up to %d packets%n",
                     events, sizes.getFirst().batchSlots(), sizes.getFirst().batchPackets());
-            out.printf("%-22s %10s %10s %10s %10s %9s %16s %14s %12s%n", "", "events/cyc", "events/cyc", "events/cyc",
-                    "events/cyc", "packets", "event->GRANT", "back to back", "END+promote");
-            out.printf("%-22s %10s %10s %10s %10s %9s %16s %14s %12s%n", "entries", "1 msg", "8 granting", "8 active",
-                    "32 msgs", "per batch", "min/median/max", "median/max", "cycles");
+            out.printf("%-22s %10s %10s %10s %10s %10s %9s %16s %14s %12s%n", "", "events/cyc", "events/cyc", "events/cyc",
+                    "events/cyc", "events/cyc", "packets", "event->GRANT", "back to back", "END+promote");
+            out.printf("%-22s %10s %10s %10s %10s %10s %9s %16s %14s %12s%n", "entries", "1 msg", "8 granting", "8 active",
+                    "32 msgs", "1-pkt msgs", "per batch", "min/median/max", "median/max", "cycles");
             for (GrantBench.Result r : results) print(out, Integer.toString(r.entries()), r);
             print(out, base.entries() + ", no merging", base);
             out.printf("merging: %.2fx the events per cycle of the same scheduler without it (8 granting messages)%n", ratio);
@@ -89,8 +89,9 @@ final class BenchGrantSchedulerCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, String label, GrantBench.Result r) {
-        out.printf("%-22s %10.4f %10.4f %10.4f %10.4f %9.2f %16s %14s %12d%n", label, r.oneMessageEventsPerCycle(),
-                r.grantingEventsPerCycle(), r.activeEventsPerCycle(), r.mixedEventsPerCycle(), r.packetsPerBatch(),
+        out.printf("%-22s %10.4f %10.4f %10.4f %10.4f %10.4f %9.2f %16s %14s %12d%n", label, r.oneMessageEventsPerCycle(),
+                r.grantingEventsPerCycle(), r.activeEventsPerCycle(), r.mixedEventsPerCycle(),
+                r.singlePacketEventsPerCycle(), r.packetsPerBatch(),
                 r.latencyMin() + "/" + r.latencyMedian() + "/" + r.latencyMax(),
                 r.loadedLatencyMedian() + "/" + r.loadedLatencyMax(), r.endWithWaitingCycles());
     }
@@ -102,6 +103,7 @@ final class BenchGrantSchedulerCommand implements Callable<Integer> {
         m.put("events_per_cycle_8_granting", r.grantingEventsPerCycle());
         m.put("events_per_cycle_8_active", r.activeEventsPerCycle());
         m.put("events_per_cycle_32_messages", r.mixedEventsPerCycle());
+        m.put("events_per_cycle_single_packet_messages", r.singlePacketEventsPerCycle());
         m.put("packets_per_batch", r.packetsPerBatch());
         m.put("latency_cycles_min", r.latencyMin());
         m.put("latency_cycles_median", r.latencyMedian());

@@ -43,7 +43,8 @@ final class Designs {
                         p.integer("queue_bytes", 16384, 1024, 1 << 20), p.integer("event_depth", 64, 2, 4096))));
         add("grant-scheduler", "receiver grant scheduler: message table, SRPT active set, FIFO grants (rtl-gen)",
                 p -> new GrantScheduler(new GrantSchedulerParams(p.integer("entries", 1024, 16, 65536),
-                        p.integer("ways", 4, 2, 8), p.integer("peer_bits", 32, 1, 64), p.integer("gaps", 2, 1, 4))));
+                        p.integer("ways", 4, 2, 8), p.integer("peer_bits", 32, 1, 64), p.integer("gaps", 2, 1, 4),
+                        p.integer("queue", 16, 1, 16), p.integer("batch_packets", 8, 1, 16))));
         add("grant-builder", "GRANT frame builder: a grant decision to an Ethernet / IPv4-or-IPv6 / Homa GRANT frame (rtl-gen)",
                 p -> new GrantBuilder(p.integer("peer_bits", 32, 1, 64), p.integer("addr_bits", 10, 1, 16),
                         p.integer("width", 512, 64, 1024)));

@@ -22,7 +22,7 @@ class BenchGrantSchedulerCommandTest {
         JsonNode row = json.get("results").get(0);
         assertEquals(64, row.get("entries").asInt());
         for (String key : new String[] {"events_per_cycle_one_message", "events_per_cycle_8_granting",
-                "events_per_cycle_8_active", "events_per_cycle_32_messages"}) {
+                "events_per_cycle_8_active", "events_per_cycle_32_messages", "events_per_cycle_single_packet_messages"}) {
             double rate = row.get(key).asDouble();
             assertTrue(rate > 0 && rate <= 1, key + ": " + out);
         }

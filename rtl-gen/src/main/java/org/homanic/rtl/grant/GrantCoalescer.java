@@ -30,8 +30,7 @@ public final class GrantCoalescer extends Module {
     public final Bool empty = output(Bool());
 
     public GrantCoalescer(int peerBits, int slots, int packets) {
-        if (Integer.bitCount(slots) != 1 || slots > 16) throw new IllegalArgumentException("slots must be 1, 2, 4, 8 or 16, not " + slots);
-        if (packets < 1 || packets > 16) throw new IllegalArgumentException("packets must be 1..16, not " + packets);
+        checkShape(slots, packets);
         param("SLOTS", slots);
         param("PACKETS", packets);
         data = input(new Stream<>(() -> new DataEvent(peerBits)));
@@ -159,6 +158,14 @@ public final class GrantCoalescer extends Module {
         Bool anyValid = FALSE;
         for (int k = 0; k < slots; k++) anyValid = anyValid.or(sValid[k]);
         comb(empty, iValid.not().and(oValid.not()).and(anyValid.not()));
+    }
+
+    /** A queue of 1, 2, 4, 8 or 16 entries of 1..16 packets each, or IllegalArgumentException. */
+    static void checkShape(int slots, int packets) {
+        if (Integer.bitCount(slots) != 1 || slots > 16) {
+            throw new IllegalArgumentException("queue entries must be 1, 2, 4, 8 or 16, not " + slots);
+        }
+        if (packets < 1 || packets > 16) throw new IllegalArgumentException("packets per batch must be 1..16, not " + packets);
     }
 
     /** The next queue position (a one-entry queue has one position; the pointer is 1 bit wide). */

@@ -26,10 +26,7 @@ public record GrantSchedulerParams(int entries, int ways, int peerBits, int gaps
         }
         if (peerBits < 1 || peerBits > 64) throw new IllegalArgumentException("peerBits must be 1..64, not " + peerBits);
         if (gaps < 1 || gaps > 4) throw new IllegalArgumentException("gaps must be 1..4, not " + gaps);
-        if (Integer.bitCount(batchSlots) != 1 || batchSlots > 16) {
-            throw new IllegalArgumentException("batchSlots must be 1, 2, 4, 8 or 16, not " + batchSlots);
-        }
-        if (batchPackets < 1 || batchPackets > 16) throw new IllegalArgumentException("batchPackets must be 1..16, not " + batchPackets);
+        GrantCoalescer.checkShape(batchSlots, batchPackets);
     }
 
     /** The default queue: 16 entries (twice max_overcommit's 8 messages) of up to 8 packets. */

@@ -30,6 +30,10 @@ public final class GrantBench {
      *                             message is granted whole at its first packet: later ones give no GRANT)
      * @param mixedEventsPerCycle  DATA events per cycle from 32 messages on 32 peers, 24 of them
      *                             waiting behind the first 8 (more messages than queue entries)
+     * @param singlePacketEventsPerCycle DATA events per cycle of one-packet messages (100 bytes,
+     *                             all unscheduled: the scheduler keeps no entry for them), every
+     *                             event another message: the only source of minimum-size DATA
+     *                             packets at a high rate
      * @param packetsPerBatch      DATA packets per batch the front end took, in the 8-message granting stream
      * @param latencyMin           cycles from an event's acceptance to its GRANT, one event at a time
      * @param latencyMedian        median of those
@@ -40,7 +44,8 @@ public final class GrantBench {
      * @param endWithWaitingCycles cycles an END of an active message takes when messages wait (promotion scan)
      */
     public record Result(int entries, double oneMessageEventsPerCycle, double grantingEventsPerCycle,
-                         double activeEventsPerCycle, double mixedEventsPerCycle, double packetsPerBatch,
+                         double activeEventsPerCycle, double mixedEventsPerCycle, double singlePacketEventsPerCycle,
+                         double packetsPerBatch,
                          int latencyMin, int latencyMedian, int latencyMax, int loadedLatencyMedian,
                          int loadedLatencyMax, long endWithWaitingCycles) {}
 
@@ -64,6 +69,7 @@ public final class GrantBench {
         }
         double active = measure(model, noLimits, sim -> stream(sim, 8, 8, events, false)).eventsPerCycle();
         double mixed = measure(model, noLimits, sim -> stream(sim, 32, 32, events, false)).eventsPerCycle();
+        double small = measure(model, noLimits, sim -> singlePacketMessages(sim, events)).eventsPerCycle();
         try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
             hw.start(noLimits);
             // 32 messages of one packet each: 8 take the slots, 24 wait. Ending an active one
@@ -77,7 +83,7 @@ public final class GrantBench {
             List<Integer> loaded = new ArrayList<>(eight.latencies());
             Collections.sort(lat);
             Collections.sort(loaded);
-            return new Result(params.entries(), single.eventsPerCycle(), eight.eventsPerCycle(), active, mixed,
+            return new Result(params.entries(), single.eventsPerCycle(), eight.eventsPerCycle(), active, mixed, small,
                     (double) eight.packets() / Math.max(1, eight.batches()), lat.getFirst(), lat.get(lat.size() / 2),
                     lat.getLast(), loaded.get(loaded.size() / 2), loaded.getLast(), cycles);
         }
@@ -160,6 +166,26 @@ public final class GrantBench {
             hw.tick();
         }
         return new Stream((double) accepted / acceptCycles, latencies, batches, packets);
+    }
+
+    /** One 100-byte packet of a new message per event (from 64 peers), input always valid. */
+    private static Stream singlePacketMessages(GrantSchedulerSim hw, int events) {
+        int accepted = 0;
+        long cycles = 0;
+        while (accepted < events) {
+            hw.offerData(accepted % 64, 2L * accepted, 100, 0, 100, 100, false, true);
+            hw.setGrantReady(true);
+            hw.eval();
+            if (hw.accepting()) accepted++;
+            hw.tick();
+            cycles++;
+        }
+        hw.withdraw();
+        for (int i = 0; i < 100_000 && !hw.idle(); i++) {
+            hw.eval();
+            hw.tick();
+        }
+        return new Stream((double) accepted / cycles, List.of(), accepted, accepted);
     }
 
     private static long runEvent(GrantSchedulerSim hw, Runnable offer) {
