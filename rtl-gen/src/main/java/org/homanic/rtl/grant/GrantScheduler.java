@@ -884,20 +884,24 @@ public final class GrantScheduler extends Module {
         });
 
         UInt fgGranted = reg("fg_granted", UInt(LEN_BITS));
-        UInt fgReceived = reg("fg_received", UInt(LEN_BITS));
+        UInt fgNewInc = reg("fg_new_inc", UInt(LEN_BITS));
         UInt fgOldInc = reg("fg_old_inc", UInt(LEN_BITS));
         fsm.on(State.FIFO_GRANT, () -> {
             // granted + increment, capped at the length; the message's incoming before the grant.
             UInt sum = best.granted.extend(LEN_BITS + 1).add(cfg.fifo_grant_increment.extend(LEN_BITS + 1));
-            sync(fgGranted, mux(sum.gt(best.length.extend(LEN_BITS + 1)), best.length, sum.resize(LEN_BITS)));
+            Bool capped = sum.gt(best.length.extend(LEN_BITS + 1));
+            sync(fgGranted, mux(capped, best.length, sum.resize(LEN_BITS)));
+            // Its incoming after the grant, max(0, granted − received), here rather than where it is
+            // written (that path was 7 LUT levels in the whole NIC): capped, it is the length −
+            // received = remaining.
             UInt received = best.length.sub(best.remaining);
-            sync(fgReceived, received);
+            sync(fgNewInc, mux(capped, best.remaining, clampSub(sum, received.extend(LEN_BITS + 1)).resize(LEN_BITS)));
             sync(fgOldInc, best.recInc);
             fsm.goTo(State.FIFO_GRANT2);
         });
 
         fsm.on(State.FIFO_GRANT2, () -> when(outFree, () -> {
-            UInt newInc = clampSub(fgGranted, fgReceived);
+            UInt newInc = fgNewInc;
             sync(total, total.add(newInc.extend(34)).sub(fgOldInc.extend(34)));
             comb(recWe, TRUE);
             comb(recWa, outEntry);                     // = best.addr (SCAN_DONE)

@@ -160,11 +160,7 @@ public final class GrantBench {
             hw.tick();
             cycles++;
         }
-        hw.withdraw();
-        for (int i = 0; i < 100_000 && !hw.idle(); i++) {
-            hw.eval();
-            hw.tick();
-        }
+        drain(hw);
         return new Stream((double) accepted / acceptCycles, latencies, batches, packets);
     }
 
@@ -180,12 +176,17 @@ public final class GrantBench {
             hw.tick();
             cycles++;
         }
+        drain(hw);
+        return new Stream((double) accepted / cycles, List.of(), accepted, accepted);
+    }
+
+    /** Offers nothing more and runs until the scheduler is idle. */
+    private static void drain(GrantSchedulerSim hw) {
         hw.withdraw();
         for (int i = 0; i < 100_000 && !hw.idle(); i++) {
             hw.eval();
             hw.tick();
         }
-        return new Stream((double) accepted / cycles, List.of(), accepted, accepted);
     }
 
     private static long runEvent(GrantSchedulerSim hw, Runnable offer) {
