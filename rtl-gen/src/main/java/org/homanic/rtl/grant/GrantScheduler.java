@@ -112,6 +112,9 @@ public final class GrantScheduler extends Module {
     private Vec<UInt> actRecInc;
     private Vec<UInt> actSeq;
     private Vec<UInt> samePeer;
+    private UInt total;
+    private UInt maxInc;
+    private Bool underMax;
 
     public GrantScheduler(GrantSchedulerParams params) {
         this.p = params;
@@ -168,6 +171,13 @@ public final class GrantScheduler extends Module {
         actSeq = reg("act_seq", new Vec<>(SLOTS, i -> UInt(SEQ_BITS)));
         samePeer = reg("same_peer", new Vec<>(SLOTS, i -> UInt(SLOTS)));
         UInt total = reg("total_incoming", UInt(34), 0);
+        // total_incoming < max_incoming, registered with every change of total_incoming (setTotal),
+        // so check_needy's decision does not start with a 34-bit comparison (the whole NIC mapped
+        // that path to 7 LUT levels). Followed every cycle for a change of the configuration.
+        underMax = reg("under_max", Bool(), 0);
+        sync(underMax, total.lt(maxInc));
+        this.total = total;
+        this.maxInc = maxInc;
         UInt nextFifo = reg("next_fifo", UInt(TIME_BITS), 0);
         UInt seqCounter = reg("seq_counter", UInt(SEQ_BITS), 0);
         UInt window = reg("window", UInt(32), 0);
@@ -666,7 +676,7 @@ public final class GrantScheduler extends Module {
             when(curNew.or(cAction.eq(ACT_UNMANAGE)), () -> comb(recWe, TRUE));   // rec_incoming = 0
             fsm.goTo(State.NEEDY);
             switchOn(cAction, s -> s.is(ACT_UNMANAGE, () -> when(cManagedOld, () -> {
-                sync(total, total.sub(cRecIncOld.extend(34)));
+                setTotal(total.sub(cRecIncOld.extend(34)));
                 when(curActive, () -> {
                     vacate(curSlot);
                     sync(curActive, FALSE);
@@ -766,7 +776,7 @@ public final class GrantScheduler extends Module {
         Bool afterCommit = reg("after_commit", Bool(), 0);
         sync(afterCommit, fsm.is(State.COMMIT));
         fsm.on(State.STEP4B, () -> {
-            sync(total, total.add(s4RecInc.extend(34)).sub(cRecIncOld.extend(34)));
+            setTotal(total.add(s4RecInc.extend(34)).sub(cRecIncOld.extend(34)));
             comb(recWe, TRUE);
             comb(recWa, beAddr);
             comb(recWd, s4RecInc);
@@ -818,7 +828,7 @@ public final class GrantScheduler extends Module {
         Bool tsLimited = reg("ts_limited", Bool());
         fsm.on(State.TS2, () -> {
             UInt bit = lit(1, SLOTS).shl(tsSlot);
-            Bool noHeadroom = total.ge(maxInc);
+            Bool noHeadroom = underMax.not();
             Bool othersNeedy = needy.and(bit.not()).ne(0);
             UInt headroom = maxInc.sub(total);
             Bool limited = headroom.lt(tsWant.extend(34));
@@ -842,7 +852,7 @@ public final class GrantScheduler extends Module {
         // Registered every cycle: the event time and next_fifo are steady long before TS3.
         Bool fifoDue = reg("fifo_due", Bool(), 0);
         sync(fifoDue, divider.fifoInterval.ne(0).and(beTime.ge(nextFifo)));
-        Bool needyPending = let("needy_pending", total.lt(maxInc).and(needy.ne(0)));
+        Bool needyPending = let("needy_pending", underMax.and(needy.ne(0)));
         // After TS3, check_needy has work only if another slot is needy and this grant was not cut
         // by max_incoming (a cut grant fills total_incoming up to max_incoming). A false alarm
         // costs one NEEDY cycle.
@@ -858,7 +868,7 @@ public final class GrantScheduler extends Module {
             comb(grantedWe, TRUE);
             comb(grantedWa, outEntry);                 // = act_addr[ts_slot], loaded with the slot
             comb(grantedWd, g);
-            sync(total, total.add(tsAmount.extend(34)));
+            setTotal(total.add(tsAmount.extend(34)));
             UInt rec = tsRecInc.add(tsAmount);
             sync(actRecInc.at(tsSlot), rec);
             comb(recWe, TRUE);
@@ -902,7 +912,7 @@ public final class GrantScheduler extends Module {
 
         fsm.on(State.FIFO_GRANT2, () -> when(outFree, () -> {
             UInt newInc = fgNewInc;
-            sync(total, total.add(newInc.extend(34)).sub(fgOldInc.extend(34)));
+            setTotal(total.add(newInc.extend(34)).sub(fgOldInc.extend(34)));
             comb(recWe, TRUE);
             comb(recWa, outEntry);                     // = best.addr (SCAN_DONE)
             comb(recWd, newInc);
@@ -924,7 +934,7 @@ public final class GrantScheduler extends Module {
         UInt nRem = reg("needy_rem", UInt(LEN_BITS));
         UInt nSeq = reg("needy_seq", UInt(SEQ_BITS));
         fsm.on(State.NEEDY, () -> {
-            when(total.lt(maxInc).and(needy.ne(0)), () -> {
+            when(needyPending, () -> {
                 sync(it, 0);
                 sync(fValid, FALSE);
                 sync(nFound, FALSE);
@@ -1065,6 +1075,12 @@ public final class GrantScheduler extends Module {
     }
 
     // ---- helpers that emit statements ----------------------------------------------------------
+
+    /** total_incoming's next value, and whether it is below max_incoming. */
+    private void setTotal(UInt next) {
+        sync(total, next);
+        sync(underMax, next.lt(maxInc));
+    }
 
     private void startScan(int kind, UInt scanKind, UInt scanAddr, Bool scanIssue, Bool found) {
         sync(scanKind, kind);
