@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -162,6 +163,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 byte[] block = OpenLoad.payloadBlock(seed, PAYLOAD_BLOCK);
                 String what = String.format(Locale.ROOT, "%d clients x %d RPCs, Poisson, %.1f MB/s offered", clients, mixedRpcs, offered);
                 progress.begin("mixed W4, open loop, Homa over UDP: " + what);
+                long cpu0 = cpuNanos(server);
                 OpenLoad.Result[] homaOpen = openLoop(start -> perClient(c -> {
                     try (HomaSocket socket = stack.openSocket()) {
                         return OpenLoad.homa(socket, homa, schedules[c], block, start);
@@ -169,10 +171,12 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 }));
                 progress.done(summary(merged(homaOpen)) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(merged(homaOpen))));
                 progress.begin("mixed W4, open loop, TCP: " + what);
+                long cpu1 = cpuNanos(server);
                 OpenLoad.Result[] tcpOpen = openLoop(start -> perClient(c -> OpenLoad.tcp(tcp, schedules[c], block, start)));
+                long cpu2 = cpuNanos(server);
                 progress.done(summary(merged(tcpOpen)) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(merged(tcpOpen))));
 
-                report(homaEcho, tcpEcho, homaClosed, tcpClosed, offered, schedules, homaOpen, tcpOpen);
+                report(homaEcho, tcpEcho, homaClosed, tcpClosed, offered, schedules, homaOpen, tcpOpen, cpu1 - cpu0, cpu2 - cpu1);
             }
         } finally {
             server.getOutputStream().close();
@@ -314,7 +318,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
     }
 
     private void report(RpcLoad.Result homaEcho, RpcLoad.Result tcpEcho, RpcLoad.Result homaClosed, RpcLoad.Result tcpClosed,
-                        double offered, OpenLoopSchedule[] schedules, OpenLoad.Result[] homaOpen, OpenLoad.Result[] tcpOpen) throws IOException {
+                        double offered, OpenLoopSchedule[] schedules, OpenLoad.Result[] homaOpen, OpenLoad.Result[] tcpOpen,
+                        long homaCpuNanos, long tcpCpuNanos) throws IOException {
         long[] he = sorted(homaEcho), te = sorted(tcpEcho);
         double homaP50 = micros(he, 0.5), homaP99 = micros(he, 0.99);
         double tcpP50 = micros(te, 0.5), tcpP99 = micros(te, 0.99);
@@ -328,6 +333,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
         double scheduled = Arrays.stream(schedules).mapToDouble(OpenLoopSchedule::offeredBytesPerSecond).sum() / 1e6;
         double homaAchieved = megabytesPerSecond(homaMixed), tcpAchieved = megabytesPerSecond(tcpMixed);
         long[] homaLags = sendLags(homaOpen), tcpLags = sendLags(tcpOpen);
+        // CPU of both processes over the phase (idle wake-ups included) per MB moved.
+        double homaCpuPerMb = homaCpuNanos / 1e6 / (homaMixed.bytes() / 1e6), tcpCpuPerMb = tcpCpuNanos / 1e6 / (tcpMixed.bytes() / 1e6);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -363,6 +370,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("tcpMixedMegabytesPerSecond", round(tcpAchieved));
             o.put("homaKeptUp", homaAchieved >= KEPT_UP * scheduled);
             o.put("tcpKeptUp", tcpAchieved >= KEPT_UP * scheduled);
+            o.put("homaMixedCpuMillisPerMegabyte", round(homaCpuPerMb));
+            o.put("tcpMixedCpuMillisPerMegabyte", round(tcpCpuPerMb));
             o.put("homaSendLagP99Micros", round(micros(homaLags, 0.99)));
             o.put("tcpSendLagP99Micros", round(micros(tcpLags, 0.99)));
             o.put("homaMixedSmallP50Micros", round(micros(hs, 0.5)));
@@ -395,6 +404,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
                     micros(hs, 0.5), homaSmallP99, micros(sorted(homaMixed), 0.99), homaAchieved, micros(homaLags, 0.99));
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us   (all sizes p99 %.1f us; %.1f MB/s achieved; send lag p99 %.1f us)%n",
                     micros(ts, 0.5), tcpSmallP99, micros(sorted(tcpMixed), 0.99), tcpAchieved, micros(tcpLags, 0.99));
+            out.printf(Locale.ROOT, "    CPU of both processes per MB moved: Homa %.2f ms, TCP %.2f ms%n", homaCpuPerMb, tcpCpuPerMb);
             out.printf(Locale.ROOT, "    TCP/Homa  p99 %.2f  (goal >= %.0f: %s)%n", mixedRatio, MIXED_GOAL, mixedRatio >= MIXED_GOAL ? "met" : "not met");
         }
         out.flush();
@@ -405,6 +415,13 @@ public final class BenchRpcCommand implements Callable<Integer> {
     }
 
     private record Ports(int udp, int tcp) {}
+
+    /** CPU time so far of this process and the server process together, in ns (0 for a part the platform does not report). */
+    private static long cpuNanos(Process server) {
+        long self = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
+        return self + server.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
 
     static LinuxDatapathConfig datapathConfig(int mtu) {
         return LinuxDatapathConfig.defaults().withLinkMtu(mtu);

@@ -38,7 +38,7 @@ class BenchRpcCommandTest {
         for (String key : new String[] {"homaEchoP50Micros", "homaEchoP99Micros", "tcpEchoP50Micros", "tcpEchoP99Micros",
                 "homaCapacityMegabytesPerSecond", "tcpCapacityMegabytesPerSecond", "closedLoopSmallP99TcpToHomaRatio",
                 "mixedOfferedMegabytesPerSecond", "mixedScheduledMegabytesPerSecond", "homaMixedMegabytesPerSecond", "tcpMixedMegabytesPerSecond",
-                "homaSendLagP99Micros", "tcpSendLagP99Micros", "homaMixedSmallP99Micros", "tcpMixedSmallP99Micros", "meetsMixedGoal"}) {
+                "homaSendLagP99Micros", "tcpSendLagP99Micros", "homaMixedCpuMillisPerMegabyte", "tcpMixedCpuMillisPerMegabyte", "homaMixedSmallP99Micros", "tcpMixedSmallP99Micros", "meetsMixedGoal"}) {
             assertTrue(o.has(key), key + " in " + o);
         }
         assertEquals(o.get("tcpEchoP50Micros").asDouble() / o.get("homaEchoP50Micros").asDouble(),
