@@ -89,9 +89,11 @@ public final class BenchRpcCommand implements Callable<Integer> {
     @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "1000", description = "Mixed load (open loop): RPCs per client per transport (default ${DEFAULT-VALUE}).")
     int mixedRpcs;
 
-    @Option(names = "--load", paramLabel = "F", defaultValue = "0.5",
-            description = "Mixed load: offered load as a fraction (0..1] of the lower of the two capacities measured in this run (default ${DEFAULT-VALUE}).")
-    double load;
+    static final double DEFAULT_LOAD = 0.5;
+
+    @Option(names = "--load", paramLabel = "F",
+            description = "Mixed load: offered load as a fraction (0..1] of the lower of the two capacities measured in this run (default 0.5).")
+    Double load;
 
     @Option(names = "--load-mbps", paramLabel = "MB/s",
             description = "Mixed load: offer this many MB/s (requests plus responses) instead of --load times the measured capacity.")
@@ -161,7 +163,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 double offered = loadMbps != null ? loadMbps : load * capacity;
                 OpenLoopSchedule[] schedules = schedules(offered);
                 byte[] block = OpenLoad.payloadBlock(seed, PAYLOAD_BLOCK);
-                String what = String.format(Locale.ROOT, "%d clients x %d RPCs, Poisson, %.1f MB/s offered", clients, mixedRpcs, offered);
+                double seconds = Arrays.stream(schedules).mapToLong(sc -> sc.sendAt()[sc.count() - 1]).max().orElse(0) / 1e9;
+                String what = String.format(Locale.ROOT, "%d clients x %d RPCs, Poisson, %.1f MB/s offered (about %.0f s)", clients, mixedRpcs, offered, seconds);
                 progress.begin("mixed W4, open loop, Homa over UDP: " + what);
                 long cpu0 = cpuNanos(server);
                 OpenLoad.Result[] homaOpen = openLoop(start -> perClient(c -> {
@@ -190,6 +193,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 || capacityRpcs < 10 || mixedRpcs < 10) {
             throw usage("need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --capacity-rpcs >= 10, --mixed-rpcs >= 10");
         }
+        if (load != null && loadMbps != null) throw usage("--load and --load-mbps both set the offered load: give one");
+        if (load == null) load = DEFAULT_LOAD;
         if (!(load > 0 && load <= 1)) throw usage("--load must be a fraction in (0, 1] of the measured capacity, not " + load);
         if (loadMbps != null && !(loadMbps > 0 && loadMbps <= 100_000)) throw usage("--load-mbps must be in (0, 100000], not " + loadMbps);
         if (mtu < 1280 || mtu > 65535) throw usage("--mtu must be 1280..65535, not " + mtu);

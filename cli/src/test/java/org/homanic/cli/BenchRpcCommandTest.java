@@ -72,7 +72,7 @@ class BenchRpcCommandTest {
     @Test
     void badArgumentsAreUsageErrors() {
         for (String[] args : new String[][] {{"--clients", "0"}, {"--mtu", "100"}, {"--max-incoming", "5000"}, {"--load", "0"},
-                {"--load", "1.5"}, {"--load-mbps", "0"}, {"--mixed-rpcs", "5"}, {"--capacity-rpcs", "5"}}) {
+                {"--load", "1.5"}, {"--load-mbps", "0"}, {"--load", "0.3", "--load-mbps", "3"}, {"--mixed-rpcs", "5"}, {"--capacity-rpcs", "5"}}) {
             String[] full = java.util.stream.Stream.concat(java.util.stream.Stream.of("bench", "rpc"), java.util.Arrays.stream(args)).toArray(String[]::new);
             CliRun r = CliRun.of(full);
             assertEquals(Homa.EXIT_USAGE, r.code(), String.join(" ", args));
