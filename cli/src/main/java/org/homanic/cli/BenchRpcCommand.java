@@ -86,7 +86,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
     @Option(names = "--capacity-rpcs", paramLabel = "N", defaultValue = "400", description = "Capacity (closed loop): RPCs per client per transport (default ${DEFAULT-VALUE}).")
     int capacityRpcs;
 
-    @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "1000", description = "Mixed load (open loop): RPCs per client per transport (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "2000", description = "Mixed load (open loop): RPCs per client per transport (default ${DEFAULT-VALUE}).")
     int mixedRpcs;
 
     static final double DEFAULT_LOAD = 0.5;
