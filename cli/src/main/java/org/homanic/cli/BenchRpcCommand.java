@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -40,13 +41,22 @@ import java.util.regex.Pattern;
         description = {"Round trips of echo RPCs between this process and a server process it starts (a second JVM) on "
                 + "loopback, Homa over UDP and Java TCP (one connection per client, length-prefixed requests) in the same run.",
                 "1. Echo: 100-byte RPCs one at a time; p50 and p99 for both and the ratios TCP/Homa.",
-                "2. Mixed: W4 sizes (capped at 1,000,000) from several clients sharing the server, each with several RPCs "
-                        + "outstanding; p99 of the RPCs under 1,000 bytes for both and the ratio TCP/Homa (Homa's goal: >= 5).",
-                "Every response is checked byte for byte."},
-        footer = {"", "Examples:", "  ./homa bench rpc", "  ./homa bench rpc --clients 8 --mixed-rpcs 500 --json"})
+                "2. Capacity: W4 sizes (capped at 1,000,000), closed loop: each client keeps --outstanding RPCs in flight; "
+                        + "the throughput each transport reaches when saturated (and its small-RPC p99 there).",
+                "3. Mixed: the same W4 sizes, open loop: each client sends on its own Poisson schedule, at --load times the "
+                        + "LOWER of the two capacities (or --load-mbps), whether or not earlier RPCs came back; TCP pipelines them "
+                        + "into the client's one connection. Latency counts from the scheduled send time. p99 of the RPCs under "
+                        + "1,000 bytes for both and the ratio TCP/Homa (Homa's goal: >= 5).",
+                "Loads are MB/s of requests plus responses. Every response is checked byte for byte."},
+        footer = {"", "Examples:", "  ./homa bench rpc", "  ./homa bench rpc --load 0.3 --json",
+                "  ./homa bench rpc --load-mbps 40 --clients 8 --mixed-rpcs 500 --json"})
 public final class BenchRpcCommand implements Callable<Integer> {
     static final double MIXED_GOAL = 5;
     static final int SMALL = 1000;
+    /** Every request is a slice of one random block this long (W4 is capped at 1,000,000 bytes). */
+    private static final int PAYLOAD_BLOCK = 1 << 21;
+    /** Achieved throughput below this share of the scheduled load: the transport did not keep up. */
+    static final double KEPT_UP = 0.9;
     /**
      * HomaModule's defaults but a 5 s RPC timeout: a stall of a JVM on a shared machine must
      * show as latency in the figures, not abort the run.
@@ -67,14 +77,27 @@ public final class BenchRpcCommand implements Callable<Integer> {
     @Option(names = "--warmup-rpcs", paramLabel = "N", defaultValue = "3000", description = "Unmeasured 100-byte RPCs per transport first (default ${DEFAULT-VALUE}).")
     int warmupRpcs;
 
-    @Option(names = "--clients", paramLabel = "K", defaultValue = "4", description = "Mixed load: clients sharing the server (default ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", paramLabel = "K", defaultValue = "4", description = "Capacity and mixed load: clients sharing the server (default ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--outstanding", paramLabel = "O", defaultValue = "4", description = "Mixed load: RPCs each client keeps in flight (default ${DEFAULT-VALUE}).")
+    @Option(names = "--outstanding", paramLabel = "O", defaultValue = "4", description = "Capacity (closed loop): RPCs each client keeps in flight (default ${DEFAULT-VALUE}).")
     int outstanding;
 
-    @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "400", description = "Mixed load: RPCs per client per transport (default ${DEFAULT-VALUE}).")
+    @Option(names = "--capacity-rpcs", paramLabel = "N", defaultValue = "400", description = "Capacity (closed loop): RPCs per client per transport (default ${DEFAULT-VALUE}).")
+    int capacityRpcs;
+
+    @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "2000", description = "Mixed load (open loop): RPCs per client per transport (default ${DEFAULT-VALUE}).")
     int mixedRpcs;
+
+    static final double DEFAULT_LOAD = 0.5;
+
+    @Option(names = "--load", paramLabel = "F",
+            description = "Mixed load: offered load as a fraction (0..1] of the lower of the two capacities measured in this run (default 0.5).")
+    Double load;
+
+    @Option(names = "--load-mbps", paramLabel = "MB/s",
+            description = "Mixed load: offer this many MB/s (requests plus responses) instead of --load times the measured capacity.")
+    Double loadMbps;
 
     @Option(names = "--mtu", paramLabel = "BYTES", defaultValue = "9000",
             description = "Link MTU for Homa's packets (default ${DEFAULT-VALUE}, jumbo frames; 1500 for Ethernet's). "
@@ -90,7 +113,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
             description = "Homa: granted but not yet received bytes a receiver allows over all its messages (default ${DEFAULT-VALUE}, HomaModule's).")
     long maxIncoming;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for W4 sizes and payloads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed for W4 sizes, arrival times and payloads (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
@@ -101,21 +124,13 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (echoRpcs < 100 || warmupRpcs < 0 || clients < 1 || clients > 64 || outstanding < 1 || outstanding > 64 || mixedRpcs < 10) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --mixed-rpcs >= 10");
-        }
-        if (mtu < 1280 || mtu > 65535) throw new CommandLine.ParameterException(spec.commandLine(), "--mtu must be 1280..65535, not " + mtu);
-        if (unschedBytes < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--unsched-bytes must be positive");
-        if (maxIncoming < mtu) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-incoming must hold at least one packet (--mtu " + mtu + "), not " + maxIncoming);
-        }
+        validate();
         Process server = startServer(clients, mtu, unschedBytes, maxIncoming);
         try {
             Ports ports = readPorts(server);
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             InetSocketAddress tcp = new InetSocketAddress(loopback, ports.tcp());
-            Progress progress = new Progress(System.err, 4);
+            Progress progress = new Progress(System.err, 6);
             try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0), datapathConfig(mtu)), stackConfig(unschedBytes, maxIncoming), Clock.system()).start()) {
                 UdpDatapath datapath = (UdpDatapath) stack.datapath();
                 HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, ports.udp())), RpcBenchServer.HOMA_PORT);
@@ -132,18 +147,39 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 RpcLoad.Result tcpEcho = check(TcpLoad.run(tcp, echoRpcs, 1, i -> 100, seed), "TCP echo");
                 progress.done(summary(tcpEcho));
 
-                int[][] sizes = w4Sizes();
-                progress.begin("mixed W4, Homa over UDP: " + clients + " clients x " + mixedRpcs + " RPCs, " + outstanding + " outstanding each");
-                RpcLoad.Result homaMixed = mixed(c -> {
+                int[][] sizes = w4Sizes(capacityRpcs);
+                progress.begin("capacity, W4, Homa over UDP: " + clients + " clients x " + capacityRpcs + " RPCs, " + outstanding + " outstanding each");
+                RpcLoad.Result homaClosed = merge(perClient(c -> {
                     try (HomaSocket socket = stack.openSocket()) {
-                        return RpcLoad.run(socket, homa, mixedRpcs, outstanding, i -> sizes[c][(int) i], seed + c, n -> {});
+                        return RpcLoad.run(socket, homa, capacityRpcs, outstanding, i -> sizes[c][(int) i], seed + c, n -> {});
                     }
-                });
-                progress.done(summary(homaMixed));
-                progress.begin("mixed W4, TCP: " + clients + " connections x " + mixedRpcs + " RPCs, " + outstanding + " outstanding each");
-                RpcLoad.Result tcpMixed = mixed(c -> TcpLoad.run(tcp, mixedRpcs, outstanding, i -> sizes[c][(int) i], seed + c));
-                progress.done(summary(tcpMixed));
-                report(homaEcho, tcpEcho, homaMixed, tcpMixed);
+                }));
+                progress.done(summary(homaClosed) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(homaClosed)));
+                progress.begin("capacity, W4, TCP: " + clients + " connections x " + capacityRpcs + " RPCs, " + outstanding + " outstanding each");
+                RpcLoad.Result tcpClosed = merge(perClient(c -> TcpLoad.run(tcp, capacityRpcs, outstanding, i -> sizes[c][(int) i], seed + c)));
+                progress.done(summary(tcpClosed) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(tcpClosed)));
+
+                double capacity = Math.min(megabytesPerSecond(homaClosed), megabytesPerSecond(tcpClosed));
+                double offered = loadMbps != null ? loadMbps : load * capacity;
+                OpenLoopSchedule[] schedules = schedules(offered);
+                byte[] block = OpenLoad.payloadBlock(seed, PAYLOAD_BLOCK);
+                double seconds = Arrays.stream(schedules).mapToLong(sc -> sc.sendAt()[sc.count() - 1]).max().orElse(0) / 1e9;
+                String what = String.format(Locale.ROOT, "%d clients x %d RPCs, Poisson, %.1f MB/s offered (about %.0f s)", clients, mixedRpcs, offered, seconds);
+                progress.begin("mixed W4, open loop, Homa over UDP: " + what);
+                long cpu0 = cpuNanos(server);
+                OpenLoad.Result[] homaOpen = openLoop(start -> perClient(c -> {
+                    try (HomaSocket socket = stack.openSocket()) {
+                        return OpenLoad.homa(socket, homa, schedules[c], block, start);
+                    }
+                }));
+                progress.done(summary(merged(homaOpen)) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(merged(homaOpen))));
+                progress.begin("mixed W4, open loop, TCP: " + what);
+                long cpu1 = cpuNanos(server);
+                OpenLoad.Result[] tcpOpen = openLoop(start -> perClient(c -> OpenLoad.tcp(tcp, schedules[c], block, start)));
+                long cpu2 = cpuNanos(server);
+                progress.done(summary(merged(tcpOpen)) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(merged(tcpOpen))));
+
+                report(homaEcho, tcpEcho, homaClosed, tcpClosed, offered, schedules, homaOpen, tcpOpen, cpu1 - cpu0, cpu2 - cpu1);
             }
         } finally {
             server.getOutputStream().close();
@@ -152,42 +188,108 @@ public final class BenchRpcCommand implements Callable<Integer> {
         return 0;
     }
 
-    private interface ClientRun {
-        RpcLoad.Result run(int client) throws Exception;
+    private void validate() {
+        if (echoRpcs < 100 || warmupRpcs < 0 || clients < 1 || clients > 64 || outstanding < 1 || outstanding > 64
+                || capacityRpcs < 10 || mixedRpcs < 10) {
+            throw usage("need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --capacity-rpcs >= 10, --mixed-rpcs >= 10");
+        }
+        if (load != null && loadMbps != null) throw usage("--load and --load-mbps both set the offered load: give one");
+        if (load == null) load = DEFAULT_LOAD;
+        if (!(load > 0 && load <= 1)) throw usage("--load must be a fraction in (0, 1] of the measured capacity, not " + load);
+        if (loadMbps != null && !(loadMbps > 0 && loadMbps <= 100_000)) throw usage("--load-mbps must be in (0, 100000], not " + loadMbps);
+        if (mtu < 1280 || mtu > 65535) throw usage("--mtu must be 1280..65535, not " + mtu);
+        if (unschedBytes < 1) throw usage("--unsched-bytes must be positive");
+        if (maxIncoming < mtu) throw usage("--max-incoming must hold at least one packet (--mtu " + mtu + "), not " + maxIncoming);
     }
 
-    /** Runs one load per client at once and merges their samples. */
-    private RpcLoad.Result mixed(ClientRun run) throws Exception {
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private interface ClientRun<T> {
+        T run(int client) throws Exception;
+    }
+
+    /** Runs one load per client at once, each on a thread of its own; their results in client order. */
+    private <T> List<T> perClient(ClientRun<T> run) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<RpcLoad.Result>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 futures.add(pool.submit(() -> run.run(client)));
             }
-            List<RpcLoad.Result> results = new ArrayList<>();
-            for (Future<RpcLoad.Result> f : futures) results.add(check(f.get(), "mixed load"));
-            int n = results.stream().mapToInt(r -> r.latencies().length).sum();
-            long[] latencies = new long[n];
-            int[] sizes = new int[n];
-            int at = 0;
-            long nanos = 0, bytes = 0;
-            for (RpcLoad.Result r : results) {
-                System.arraycopy(r.latencies(), 0, latencies, at, r.latencies().length);
-                System.arraycopy(r.sizes(), 0, sizes, at, r.sizes().length);
-                at += r.latencies().length;
-                nanos = Math.max(nanos, r.nanos());
-                bytes += r.bytes();
-            }
-            return new RpcLoad.Result(latencies, sizes, n, 0, 0, nanos, bytes);
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) results.add(f.get());
+            return results;
         }
     }
 
-    private int[][] w4Sizes() throws IOException {
+    private interface OpenRun {
+        List<OpenLoad.Result> run(long start) throws Exception;
+    }
+
+    /** The clients of an open-loop run, started together: their schedules count from one instant shortly ahead. */
+    private static OpenLoad.Result[] openLoop(OpenRun run) throws Exception {
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        OpenLoad.Result[] results = run.run(start).toArray(OpenLoad.Result[]::new);
+        for (OpenLoad.Result r : results) check(r.rpcs(), "mixed load");
+        return results;
+    }
+
+    /** Merges the clients' samples; the run took as long as its slowest client. */
+    private static RpcLoad.Result merge(List<RpcLoad.Result> parts) {
+        for (RpcLoad.Result r : parts) check(r, "mixed load");
+        int n = parts.stream().mapToInt(r -> r.latencies().length).sum();
+        long[] latencies = new long[n];
+        int[] sizes = new int[n];
+        int at = 0;
+        long nanos = 0, bytes = 0;
+        for (RpcLoad.Result r : parts) {
+            System.arraycopy(r.latencies(), 0, latencies, at, r.latencies().length);
+            System.arraycopy(r.sizes(), 0, sizes, at, r.sizes().length);
+            at += r.latencies().length;
+            nanos = Math.max(nanos, r.nanos());
+            bytes += r.bytes();
+        }
+        return new RpcLoad.Result(latencies, sizes, n, 0, 0, nanos, bytes);
+    }
+
+    private static RpcLoad.Result merged(OpenLoad.Result[] parts) {
+        return merge(Arrays.stream(parts).map(OpenLoad.Result::rpcs).toList());
+    }
+
+    /** Send lateness (ns) of every RPC of every client, sorted. */
+    private static long[] sendLags(OpenLoad.Result[] parts) {
+        return Arrays.stream(parts).flatMapToLong(r -> Arrays.stream(r.sendLags())).sorted().toArray();
+    }
+
+    /** MB/s of requests plus responses. */
+    static double megabytesPerSecond(RpcLoad.Result r) {
+        return r.bytes() / (r.nanos() / 1e9) / 1e6;
+    }
+
+    /**
+     * Each client's open-loop schedule at an equal share of {@code offeredMbps}: the RPC rate
+     * that carries that many bytes each way at W4's mean size. Sizes come from the same
+     * samplers as the capacity run's, and both transports get the very same schedules.
+     */
+    private OpenLoopSchedule[] schedules(double offeredMbps) throws IOException {
         Workload w4 = Workload.named("W4").cappedForHoma();
-        int[][] sizes = new int[clients][mixedRpcs];
+        double rpcsPerSecond = offeredMbps * 1e6 / (2 * w4.mean()) / clients;
+        OpenLoopSchedule[] s = new OpenLoopSchedule[clients];
         for (int c = 0; c < clients; c++) {
             MessageSizeSampler sampler = new MessageSizeSampler(w4, seed * 1000 + c);
-            for (int i = 0; i < mixedRpcs; i++) sizes[c][i] = (int) sampler.next();
+            s[c] = OpenLoopSchedule.poisson(rpcsPerSecond, mixedRpcs, sampler::next, seed * 1_000_003 + c, PAYLOAD_BLOCK);
+        }
+        return s;
+    }
+
+    private int[][] w4Sizes(int perClient) throws IOException {
+        Workload w4 = Workload.named("W4").cappedForHoma();
+        int[][] sizes = new int[clients][perClient];
+        for (int c = 0; c < clients; c++) {
+            MessageSizeSampler sampler = new MessageSizeSampler(w4, seed * 1000 + c);
+            for (int i = 0; i < perClient; i++) sizes[c][i] = (int) sampler.next();
         }
         return sizes;
     }
@@ -216,14 +318,28 @@ public final class BenchRpcCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%,d RPCs, p50 %.1f us, p99 %.1f us", r.completed(), RpcLoad.quantile(s, 0.5) / 1e3, RpcLoad.quantile(s, 0.99) / 1e3);
     }
 
-    private void report(RpcLoad.Result homaEcho, RpcLoad.Result tcpEcho, RpcLoad.Result homaMixed, RpcLoad.Result tcpMixed) throws IOException {
+    private static double micros(long[] sorted, double q) {
+        return RpcLoad.quantile(sorted, q) / 1e3;
+    }
+
+    private void report(RpcLoad.Result homaEcho, RpcLoad.Result tcpEcho, RpcLoad.Result homaClosed, RpcLoad.Result tcpClosed,
+                        double offered, OpenLoopSchedule[] schedules, OpenLoad.Result[] homaOpen, OpenLoad.Result[] tcpOpen,
+                        long homaCpuNanos, long tcpCpuNanos) throws IOException {
         long[] he = sorted(homaEcho), te = sorted(tcpEcho);
-        double homaP50 = RpcLoad.quantile(he, 0.5) / 1e3, homaP99 = RpcLoad.quantile(he, 0.99) / 1e3;
-        double tcpP50 = RpcLoad.quantile(te, 0.5) / 1e3, tcpP99 = RpcLoad.quantile(te, 0.99) / 1e3;
+        double homaP50 = micros(he, 0.5), homaP99 = micros(he, 0.99);
+        double tcpP50 = micros(te, 0.5), tcpP99 = micros(te, 0.99);
+        double homaCapacity = megabytesPerSecond(homaClosed), tcpCapacity = megabytesPerSecond(tcpClosed);
+        double closedRatio = micros(below(tcpClosed, SMALL), 0.99) / micros(below(homaClosed, SMALL), 0.99);
+
+        RpcLoad.Result homaMixed = merged(homaOpen), tcpMixed = merged(tcpOpen);
         long[] hs = below(homaMixed, SMALL), ts = below(tcpMixed, SMALL);
-        double homaSmallP99 = RpcLoad.quantile(hs, 0.99) / 1e3, tcpSmallP99 = RpcLoad.quantile(ts, 0.99) / 1e3;
-        double homaAllP99 = RpcLoad.quantile(sorted(homaMixed), 0.99) / 1e3, tcpAllP99 = RpcLoad.quantile(sorted(tcpMixed), 0.99) / 1e3;
+        double homaSmallP99 = micros(hs, 0.99), tcpSmallP99 = micros(ts, 0.99);
         double mixedRatio = tcpSmallP99 / homaSmallP99;
+        double scheduled = Arrays.stream(schedules).mapToDouble(OpenLoopSchedule::offeredBytesPerSecond).sum() / 1e6;
+        double homaAchieved = megabytesPerSecond(homaMixed), tcpAchieved = megabytesPerSecond(tcpMixed);
+        long[] homaLags = sendLags(homaOpen), tcpLags = sendLags(tcpOpen);
+        // CPU of both processes over the phase (idle wake-ups included) per MB moved.
+        double homaCpuPerMb = homaCpuNanos / 1e6 / (homaMixed.bytes() / 1e6), tcpCpuPerMb = tcpCpuNanos / 1e6 / (tcpMixed.bytes() / 1e6);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -242,33 +358,58 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("homaMaxIncomingBytes", maxIncoming);
             o.put("mixedWorkload", "W4");
             o.put("mixedClients", clients);
-            o.put("mixedOutstandingPerClient", outstanding);
+            o.put("capacityOutstandingPerClient", outstanding);
+            o.put("capacityRpcsPerClient", capacityRpcs);
+            o.put("homaCapacityMegabytesPerSecond", round(homaCapacity));
+            o.put("tcpCapacityMegabytesPerSecond", round(tcpCapacity));
+            o.put("homaClosedLoopSmallP99Micros", round(micros(below(homaClosed, SMALL), 0.99)));
+            o.put("tcpClosedLoopSmallP99Micros", round(micros(below(tcpClosed, SMALL), 0.99)));
+            o.put("closedLoopSmallP99TcpToHomaRatio", round(closedRatio));
+            o.put("mixedMode", "open loop, Poisson arrivals, latency from the scheduled send");
+            o.put("mixedLoadFraction", loadMbps == null ? round(load) : null);
+            o.put("mixedOfferedMegabytesPerSecond", round(offered));
+            o.put("mixedScheduledMegabytesPerSecond", round(scheduled));
             o.put("mixedRpcsPerClient", mixedRpcs);
             o.put("mixedSmallRpcs", hs.length);
+            o.put("homaMixedMegabytesPerSecond", round(homaAchieved));
+            o.put("tcpMixedMegabytesPerSecond", round(tcpAchieved));
+            o.put("homaKeptUp", homaAchieved >= KEPT_UP * scheduled);
+            o.put("tcpKeptUp", tcpAchieved >= KEPT_UP * scheduled);
+            o.put("homaMixedCpuMillisPerMegabyte", round(homaCpuPerMb));
+            o.put("tcpMixedCpuMillisPerMegabyte", round(tcpCpuPerMb));
+            o.put("homaSendLagP99Micros", round(micros(homaLags, 0.99)));
+            o.put("tcpSendLagP99Micros", round(micros(tcpLags, 0.99)));
+            o.put("homaMixedSmallP50Micros", round(micros(hs, 0.5)));
+            o.put("tcpMixedSmallP50Micros", round(micros(ts, 0.5)));
             o.put("homaMixedSmallP99Micros", round(homaSmallP99));
             o.put("tcpMixedSmallP99Micros", round(tcpSmallP99));
             o.put("mixedSmallP99TcpToHomaRatio", round(mixedRatio));
             o.put("mixedGoalRatio", MIXED_GOAL);
             o.put("meetsMixedGoal", mixedRatio >= MIXED_GOAL);
-            o.put("homaMixedP99Micros", round(homaAllP99));
-            o.put("tcpMixedP99Micros", round(tcpAllP99));
-            o.put("homaMixedMegabytesPerSecond", round(homaMixed.bytes() / (homaMixed.nanos() / 1e9) / 1e6));
-            o.put("tcpMixedMegabytesPerSecond", round(tcpMixed.bytes() / (tcpMixed.nanos() / 1e9) / 1e6));
+            o.put("homaMixedP99Micros", round(micros(sorted(homaMixed), 0.99)));
+            o.put("tcpMixedP99Micros", round(micros(sorted(tcpMixed), 0.99)));
             o.put("seed", seed);
             o.put("cpus", Runtime.getRuntime().availableProcessors());
             o.put("java", Runtime.version().toString());
             out.println(JsonReport.of(o));
         } else {
-            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP (link MTU %d, unscheduled bytes %d, max incoming %d) vs Java TCP, %d CPUs%n",
-                    mtu, unschedBytes, maxIncoming, Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "bench rpc: two processes on loopback, Homa over UDP (link MTU %d, unscheduled bytes %d, max incoming %d) vs Java TCP, %d CPUs, seed %d%n",
+                    mtu, unschedBytes, maxIncoming, Runtime.getRuntime().availableProcessors(), seed);
             out.printf(Locale.ROOT, "  echo, 100 bytes, one at a time (%,d RPCs each):%n", echoRpcs);
             out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", homaP50, homaP99);
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us%n", tcpP50, tcpP99);
             out.printf(Locale.ROOT, "    TCP/Homa  p50 %.2f   p99 %.2f%n", tcpP50 / homaP50, tcpP99 / homaP99);
-            out.printf(Locale.ROOT, "  mixed W4, %d clients x %d outstanding, %d RPCs each; RPCs under %d bytes (%d of them for Homa):%n",
-                    clients, outstanding, mixedRpcs, SMALL, hs.length);
-            out.printf(Locale.ROOT, "    Homa  p99 %8.1f us   (all sizes p99 %.1f us)%n", homaSmallP99, homaAllP99);
-            out.printf(Locale.ROOT, "    TCP   p99 %8.1f us   (all sizes p99 %.1f us)%n", tcpSmallP99, tcpAllP99);
+            out.printf(Locale.ROOT, "  capacity, W4, closed loop, %d clients x %d outstanding, %d RPCs each:%n", clients, outstanding, capacityRpcs);
+            out.printf(Locale.ROOT, "    Homa  %7.1f MB/s   (p99 under %d bytes %.1f us)%n", homaCapacity, SMALL, micros(below(homaClosed, SMALL), 0.99));
+            out.printf(Locale.ROOT, "    TCP   %7.1f MB/s   (p99 under %d bytes %.1f us)%n", tcpCapacity, SMALL, micros(below(tcpClosed, SMALL), 0.99));
+            out.printf(Locale.ROOT, "  mixed W4, open loop: %d clients x %d RPCs, Poisson arrivals, offered %.1f MB/s (%s; scheduled %.1f MB/s);%n",
+                    clients, mixedRpcs, offered, loadMbps == null ? String.format(Locale.ROOT, "%.2f of the lower capacity", load) : "--load-mbps", scheduled);
+            out.printf(Locale.ROOT, "  latency from the scheduled send, RPCs under %d bytes (%d of them):%n", SMALL, hs.length);
+            out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us   (all sizes p99 %.1f us; %.1f MB/s achieved; send lag p99 %.1f us)%n",
+                    micros(hs, 0.5), homaSmallP99, micros(sorted(homaMixed), 0.99), homaAchieved, micros(homaLags, 0.99));
+            out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us   (all sizes p99 %.1f us; %.1f MB/s achieved; send lag p99 %.1f us)%n",
+                    micros(ts, 0.5), tcpSmallP99, micros(sorted(tcpMixed), 0.99), tcpAchieved, micros(tcpLags, 0.99));
+            out.printf(Locale.ROOT, "    CPU of both processes per MB moved: Homa %.2f ms, TCP %.2f ms%n", homaCpuPerMb, tcpCpuPerMb);
             out.printf(Locale.ROOT, "    TCP/Homa  p99 %.2f  (goal >= %.0f: %s)%n", mixedRatio, MIXED_GOAL, mixedRatio >= MIXED_GOAL ? "met" : "not met");
         }
         out.flush();
@@ -279,6 +420,13 @@ public final class BenchRpcCommand implements Callable<Integer> {
     }
 
     private record Ports(int udp, int tcp) {}
+
+    /** CPU time so far of this process and the server process together, in ns (0 for a part the platform does not report). */
+    private static long cpuNanos(Process server) {
+        long self = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
+        return self + server.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
 
     static LinuxDatapathConfig datapathConfig(int mtu) {
         return LinuxDatapathConfig.defaults().withLinkMtu(mtu);

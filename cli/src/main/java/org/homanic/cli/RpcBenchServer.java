@@ -6,6 +6,7 @@ import org.homanic.host.datapath.linux.UdpDatapath;
 import org.homanic.host.timer.Clock;
 import org.homanic.host.HomaMessage;
 import org.homanic.host.api.HomaRpcException;
+import org.homanic.protocol.wire.HomaConstants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,9 +73,11 @@ final class RpcBenchServer implements Callable<Integer> {
     /**
      * Answers each request with its own bytes until the socket closes. A request in one bpage is
      * answered straight from the receive pool (reply copies it once, as the TCP server's write
-     * does); a longer one is gathered into an array first.
+     * does); a longer one is gathered first into this thread's one buffer, reused like the TCP
+     * server's, so that the server makes no garbage per request.
      */
     private static void echo(HomaSocket homa) {
+        MemorySegment gather = MemorySegment.ofArray(new byte[HomaConstants.MAX_MESSAGE_LENGTH]);
         while (!homa.isClosed()) {
             HomaMessage m;
             try {
@@ -86,7 +89,14 @@ final class RpcBenchServer implements Callable<Integer> {
             }
             if (m == null) continue;
             try {
-                if (m.isRequest()) homa.reply(m, m.isContiguous() ? m.contiguous() : MemorySegment.ofArray(m.toByteArray()));
+                if (m.isRequest()) {
+                    if (m.isContiguous()) {
+                        homa.reply(m, m.contiguous());
+                    } else {
+                        m.copyTo(0, gather, 0, m.length());
+                        homa.reply(m, gather.asSlice(0, m.length()));   // reply copies it before returning
+                    }
+                }
             } catch (IllegalStateException stopped) {
                 return;
             } finally {

@@ -18,7 +18,6 @@ import org.homanic.protocol.wire.HomaConstants;
 import org.homanic.protocol.wire.RpcIds;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,7 +198,9 @@ public final class HomaStack implements AutoCloseable {
     long send(HomaSocket socket, HomaAddress dest, MemorySegment payload, long cookie, boolean isPrivate) {
         checkLength(payload.byteSize(), 0);
         // Copied before taking the lock: a megabyte copy under it would hold up the driver.
-        MemorySegment copy = copyOf(payload);
+        MemorySegment buffer = copyOf(payload);
+        MemorySegment copy = buffer.asSlice(0, payload.byteSize());
+        boolean kept = false;
         lock.lock();
         try {
             checkUsable(socket);
@@ -210,7 +211,8 @@ public final class HomaStack implements AutoCloseable {
             nextClientId += RpcIds.CLIENT_ID_STEP;
             Peer peer = s.peer(dest.host());
             Rpc rpc = new Rpc(id, socket, peer, dest.port(), cookie, isPrivate, Rpc.State.CLIENT_OUTGOING);
-            rpc.out = new OutgoingMessage(copy, config.unschedBytes(), s.now(), s.order++);
+            rpc.out = new OutgoingMessage(copy, buffer, config.unschedBytes(), s.now(), s.order++);
+            kept = true;   // from here on endRpc gives the buffer back
             s.outgoingBytes += payload.byteSize();
             clientRpcs.put(id, rpc);
             s.addLive(rpc);
@@ -221,6 +223,7 @@ public final class HomaStack implements AutoCloseable {
             writer.flush();
             return id;
         } finally {
+            if (!kept) s.payloads.release(buffer);
             s.unlockAndRunDeferred();
         }
     }
@@ -246,7 +249,9 @@ public final class HomaStack implements AutoCloseable {
     void reply(HomaSocket socket, HomaMessage request, MemorySegment payload) {
         if (!request.isRequest()) throw new InvalidRpcArgumentException("message " + request.id() + " is a response, not a request", request.id());
         checkLength(payload.byteSize(), request.id());
-        MemorySegment copy = copyOf(payload);   // outside the lock, as in send
+        MemorySegment buffer = copyOf(payload);   // outside the lock, as in send
+        MemorySegment copy = buffer.asSlice(0, payload.byteSize());
+        boolean kept = false;
         lock.lock();
         try {
             checkUsable(socket);
@@ -263,13 +268,15 @@ public final class HomaStack implements AutoCloseable {
             request.replied = true;
             rpc.state = Rpc.State.SERVER_OUTGOING;
             rpc.silentTicks = 0;
-            rpc.out = new OutgoingMessage(copy, config.unschedBytes(), s.now(), s.order++);
+            rpc.out = new OutgoingMessage(copy, buffer, config.unschedBytes(), s.now(), s.order++);
+            kept = true;
             s.outgoingBytes += payload.byteSize();
             metrics.increment(Metrics.Counter.RESPONSES_SENT);
             sendQueue.offer(rpc.out, rpc);
             s.pumpTx();
             writer.flush();
         } finally {
+            if (!kept) s.payloads.release(buffer);
             s.unlockAndRunDeferred();
         }
     }
@@ -423,6 +430,11 @@ public final class HomaStack implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Native bytes the outgoing-message pool has taken so far (for tests: they show buffers are reused). */
+    long payloadPoolBytes() {
+        return s.payloads.allocatedBytes();
     }
 
     /** RPCs this stack still holds state for (client and server). */
@@ -622,10 +634,11 @@ public final class HomaStack implements AutoCloseable {
         }
     }
 
-    private static MemorySegment copyOf(MemorySegment payload) {
-        byte[] copy = new byte[(int) payload.byteSize()];
-        MemorySegment.copy(payload, ValueLayout.JAVA_BYTE, 0, copy, 0, copy.length);
-        return MemorySegment.ofArray(copy);
+    /** A {@link org.homanic.host.tx.PayloadPool} buffer holding a copy of {@code payload} at its start. */
+    private MemorySegment copyOf(MemorySegment payload) {
+        MemorySegment buffer = s.payloads.acquire(payload.byteSize());
+        MemorySegment.copy(payload, 0, buffer, 0, payload.byteSize());
+        return buffer;
     }
 
 }

@@ -10,6 +10,7 @@ import org.homanic.host.pool.MessageBuffer;
 import org.homanic.host.timer.Clock;
 import org.homanic.host.tx.OutgoingMessage;
 import org.homanic.host.tx.PacketWriter;
+import org.homanic.host.tx.PayloadPool;
 import org.homanic.host.tx.SrptQueue;
 import org.homanic.protocol.prio.ReceiverCutoffs;
 import org.homanic.protocol.sched.Decision;
@@ -43,6 +44,8 @@ final class StackState {
     final Metrics metrics = new Metrics();
     final ReentrantLock lock = new ReentrantLock();
     final PacketWriter writer;
+    /** Where send and reply copy outgoing messages (not under {@link #lock}: it has its own). */
+    final PayloadPool payloads;
     /** Null when the NIC schedules grants. */
     final GrantScheduler scheduler;
     /** The datapath's NIC schedules grants; the host schedules only messages it flags untracked. */
@@ -74,6 +77,7 @@ final class StackState {
         this.clock = clock;
         this.startNanos = clock.nanoTime();
         this.pool = new BufferPool(arena, config.poolBytes());
+        this.payloads = new PayloadPool(arena, HomaConstants.MAX_MESSAGE_LENGTH);
         int mtu = datapath.mtu();
         if (mtu <= DataView.HEADER_LENGTH + HomaConstants.MAX_HEADER) throw new IllegalArgumentException("MTU " + mtu + " leaves no room for data");
         this.writer = new PacketWriter(datapath, new PacketBatch(arena, config.batchSize(), mtu), metrics);
@@ -197,6 +201,8 @@ final class StackState {
         if (rpc.out != null) {
             sendQueue.remove(rpc.out);
             outgoingBytes -= rpc.out.length();
+            // Its packets were copied into packet slots as they went: nothing refers to the bytes now.
+            if (rpc.out.buffer() != null) payloads.release(rpc.out.buffer());
         }
         if (rpc.in != null) {
             if (rpc.waitingForBuffers) {

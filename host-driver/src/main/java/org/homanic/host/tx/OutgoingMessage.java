@@ -10,6 +10,8 @@ import java.lang.foreign.MemorySegment;
  */
 public final class OutgoingMessage {
     private final MemorySegment payload;
+    /** The {@link PayloadPool} buffer the payload lies in, given back when the message's RPC ends; null when not pooled. */
+    private final MemorySegment buffer;
     private final int length;
     private final int unscheduled;
     private final long createdNanos;
@@ -21,7 +23,13 @@ public final class OutgoingMessage {
     boolean queued;
 
     public OutgoingMessage(MemorySegment payload, long unschedBytes, long createdNanos, long sequence) {
+        this(payload, null, unschedBytes, createdNanos, sequence);
+    }
+
+    /** A message whose payload lies in {@code buffer}, a buffer of a {@link PayloadPool}. */
+    public OutgoingMessage(MemorySegment payload, MemorySegment buffer, long unschedBytes, long createdNanos, long sequence) {
         this.payload = payload;
+        this.buffer = buffer;
         this.length = Math.toIntExact(payload.byteSize());
         this.unscheduled = (int) Math.min(unschedBytes, length);
         this.granted = unscheduled;
@@ -30,6 +38,7 @@ public final class OutgoingMessage {
     }
 
     public MemorySegment payload() { return payload; }
+    public MemorySegment buffer() { return buffer; }
     public int length() { return length; }
     public int unscheduled() { return unscheduled; }
     public long granted() { return granted; }
