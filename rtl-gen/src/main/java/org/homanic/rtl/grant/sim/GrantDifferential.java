@@ -166,10 +166,11 @@ public final class GrantDifferential {
                 if (taken != null) {
                     Deque<TrafficEvent> q = queued.get(taken.key());
                     List<TrafficEvent> events = takeQueued(q, taken);
-                    if (events == null) {
+                    if (events == null || events.size() > params.batchPackets()) {
                         mismatches++;
                         first = "cycle " + hw.simulator().cycle() + ": the front end took " + taken
-                                + ", which is not the next queued event(s) of that message: " + q;
+                                + ", which is not the next queued event(s) of that message (at most "
+                                + params.batchPackets() + " packets): " + (events != null ? events : q);
                         break;
                     }
                     List<Decision> out;
