@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate the HomaNic Verilog, lint it (verilator -Wall), build it (Verilator),",
-                "simulate 4 hosts running Homa RPCs over it (W3, 70% load) next to the baseline,",
+                "simulate 4 hosts running Homa RPCs over it (W3, 70%% load) next to the baseline,",
                 "and report. Then the 512-bit ingress classifier and the grant scheduler on their own,",
                 "each against its Java reference. Artifacts: Verilog, register map, report, plot, pcap."})
 final class DemoCommand implements Callable<Integer> {

@@ -33,7 +33,7 @@ final class FuzzGrantSchedulerCommand implements Callable<Integer> {
     int entries;
 
     @Option(names = "--back-to-back",
-            description = "Offer events in every cycle (no idle cycles, 5% GRANT back-pressure) instead of 20% idle cycles and 20% back-pressure.")
+            description = "Offer events in every cycle (no idle cycles, 5%% GRANT back-pressure) instead of 20%% idle cycles and 20%% back-pressure, so the queue fills and merges packets into batches.")
     boolean backToBack;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
