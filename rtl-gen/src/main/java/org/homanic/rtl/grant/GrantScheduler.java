@@ -575,61 +575,61 @@ public final class GrantScheduler extends Module {
             captureWrites.run();
             fe.goTo(FeState.ENTRY);
         }).otherwise(() -> {
-                Bool addNow = evKind.eq(KIND_DATA).and(cBufOld);
-                Bool kept = addNow.and(reasm.keep);
-                sync(cRem, mux(kept, cRemOld.sub(evPay.resize(LEN_BITS)), cRemOld));
-                sync(cRecvEnd, reasm.recvEndOut);
-                sync(cNumGaps, reasm.numGapsOut);
+            Bool addNow = evKind.eq(KIND_DATA).and(cBufOld);
+            Bool kept = addNow.and(reasm.keep);
+            sync(cRem, mux(kept, cRemOld.sub(evPay.resize(LEN_BITS)), cRemOld));
+            sync(cRecvEnd, reasm.recvEndOut);
+            sync(cNumGaps, reasm.numGapsOut);
+            for (int g = 0; g < p.gaps(); g++) {
+                sync(cGapStart.get(g), reasm.gapStartOut.get(g));
+                sync(cGapEnd.get(g), reasm.gapEndOut.get(g));
+            }
+            when(kept.not(), () -> {
+                // Dropped or not added: the entry's reassembly state stays.
+                sync(cRecvEnd, mux(curNew, lit(0, LEN_BITS), stored.recvEnd));
+                sync(cNumGaps, mux(curNew, lit(0, stored.numGaps.width()), stored.numGaps));
                 for (int g = 0; g < p.gaps(); g++) {
-                    sync(cGapStart.get(g), reasm.gapStartOut.get(g));
-                    sync(cGapEnd.get(g), reasm.gapEndOut.get(g));
+                    sync(cGapStart.get(g), stored.gapStart.get(g));
+                    sync(cGapEnd.get(g), stored.gapEnd.get(g));
                 }
-                when(kept.not(), () -> {
-                    // Dropped or not added: the entry's reassembly state stays.
-                    sync(cRecvEnd, mux(curNew, lit(0, LEN_BITS), stored.recvEnd));
-                    sync(cNumGaps, mux(curNew, lit(0, stored.numGaps.width()), stored.numGaps));
-                    for (int g = 0; g < p.gaps(); g++) {
-                        sync(cGapStart.get(g), stored.gapStart.get(g));
-                        sync(cGapEnd.get(g), stored.gapEnd.get(g));
-                    }
+            });
+            Bool refused = addNow.and(reasm.refuse);
+            when(refused, () -> sync(cRefused, cRefused.add(mux(evPiece, lit(1, evCount.width()), evCount).extend(32))))
+                    .elseWhen(curNew, () -> sync(seqCounter, seqCounter.add(1)));
+            sync(cRecv, mux(kept, cRecvOld.add(evPay.resize(LEN_BITS)), cRecvOld));
+            // checkRpc's case analysis on the remaining bytes after this packet.
+            Bool remZero = mux(kept, cRemOld.eq(evPay.resize(LEN_BITS)), cRemOld.eq(0));
+            sync(cGrantable, cGrantableOld);
+            sync(cManaged, cManagedOld);
+            sync(cBuf, cBufOld);
+            sync(cDelete, FALSE);
+            sync(cAction, ACT_NEEDY);
+            sync(cSkip, refused.or(evKind.eq(KIND_BUF).and(cBufOld)));
+            sync(cToNeedy, evKind.eq(KIND_DATA).and(cGrantableOld.not()));
+            fe.goTo(FeState.HOLD);
+            switchOn(evKind, s -> s.is(KIND_DATA, () -> {
+                when(cGrantableOld.and(remZero), () -> {
+                            sync(cAction, ACT_UNMANAGE);
+                            sync(cGrantable, FALSE);
+                            sync(cManaged, FALSE);
+                        })
+                        .elseWhen(cGrantableOld.and(cManagedOld.not()), () -> when(cBufOld, () -> {
+                            sync(cAction, ACT_MANAGE);
+                            sync(cManaged, TRUE);
+                        }))
+                        .elseWhen(cGrantableOld, () -> sync(cAction, ACT_STEP4));
+            }).is(KIND_BUF, () -> when(cBufOld.not(), () -> {
+                sync(cBuf, TRUE);
+                when(cGrantableOld.and(cManagedOld.not()), () -> {
+                    sync(cAction, ACT_MANAGE);
+                    sync(cManaged, TRUE);
                 });
-                Bool refused = addNow.and(reasm.refuse);
-                when(refused, () -> sync(cRefused, cRefused.add(mux(evPiece, lit(1, evCount.width()), evCount).extend(32))))
-                        .elseWhen(curNew, () -> sync(seqCounter, seqCounter.add(1)));
-                sync(cRecv, mux(kept, cRecvOld.add(evPay.resize(LEN_BITS)), cRecvOld));
-                // checkRpc's case analysis on the remaining bytes after this packet.
-                Bool remZero = mux(kept, cRemOld.eq(evPay.resize(LEN_BITS)), cRemOld.eq(0));
-                sync(cGrantable, cGrantableOld);
-                sync(cManaged, cManagedOld);
-                sync(cBuf, cBufOld);
-                sync(cDelete, FALSE);
-                sync(cAction, ACT_NEEDY);
-                sync(cSkip, refused.or(evKind.eq(KIND_BUF).and(cBufOld)));
-                sync(cToNeedy, evKind.eq(KIND_DATA).and(cGrantableOld.not()));
-                fe.goTo(FeState.HOLD);
-                switchOn(evKind, s -> s.is(KIND_DATA, () -> {
-                    when(cGrantableOld.and(remZero), () -> {
-                                sync(cAction, ACT_UNMANAGE);
-                                sync(cGrantable, FALSE);
-                                sync(cManaged, FALSE);
-                            })
-                            .elseWhen(cGrantableOld.and(cManagedOld.not()), () -> when(cBufOld, () -> {
-                                sync(cAction, ACT_MANAGE);
-                                sync(cManaged, TRUE);
-                            }))
-                            .elseWhen(cGrantableOld, () -> sync(cAction, ACT_STEP4));
-                }).is(KIND_BUF, () -> when(cBufOld.not(), () -> {
-                    sync(cBuf, TRUE);
-                    when(cGrantableOld.and(cManagedOld.not()), () -> {
-                        sync(cAction, ACT_MANAGE);
-                        sync(cManaged, TRUE);
-                    });
-                })).otherwise(() -> {
-                    sync(cAction, ACT_UNMANAGE);
-                    sync(cDelete, TRUE);
-                    sync(cGrantable, FALSE);
-                    sync(cManaged, FALSE);
-                }));
+            })).otherwise(() -> {
+                sync(cAction, ACT_UNMANAGE);
+                sync(cDelete, TRUE);
+                sync(cGrantable, FALSE);
+                sync(cManaged, FALSE);
+            }));
         }));
 
         MsgEntry wr = wire("msg_wd", new MsgEntry(pb, p.gaps()));
