@@ -13,7 +13,7 @@ package org.homanic.fpga;
  * @param command     the command that measured it
  */
 public record NicResources(int luts, int flipFlops, double blockRams, int lutLevels, String command) {
-    /** 2026-11-22, Yosys 0.23, 769 s on the project's 2-core machine (docs/benchmarks.md). */
-    public static final NicResources MEASURED = new NicResources(66_683, 48_387, 240.5, 6,
+    /** 2026-11-22, Yosys 0.23, 770 s on the project's 2-core machine (docs/benchmarks.md). */
+    public static final NicResources MEASURED = new NicResources(66_141, 48_205, 240.5, 6,
             "./homa synth nic --board corundum-au50 --target xcup");
 }
