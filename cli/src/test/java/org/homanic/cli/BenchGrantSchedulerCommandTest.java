@@ -34,9 +34,7 @@ class BenchGrantSchedulerCommandTest {
         // Without merging, a batch is one packet.
         assertEquals(1.0, json.get("baseline_without_merging").get("packets_per_batch").asDouble(), 1e-9, out::toString);
         assertTrue(json.get("merging_events_per_cycle_ratio_8_granting").asDouble() > 0, out::toString);
-        // The END promotes a waiting message: with 24 waiting, more than the list of waiting
-        // messages holds, a pass over the 64 entries at least; with 8, a pass over the list.
-        assertTrue(row.get("end_with_24_waiting_cycles").asLong() >= 64, out::toString);
-        assertTrue(row.get("end_with_8_waiting_cycles").asLong() < 64, out::toString);
+        // The END promotes a waiting message: a pass over the 64 entries at least.
+        assertTrue(row.get("end_with_waiting_cycles").asLong() >= 64, out::toString);
     }
 }

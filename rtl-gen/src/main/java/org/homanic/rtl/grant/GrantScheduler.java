@@ -115,13 +115,6 @@ public final class GrantScheduler extends Module {
     private UInt total;
     private UInt maxInc;
     private Bool underMax;
-    // The waiting messages' table addresses (see "Scans" in docs/grant-scheduler.md).
-    private static final int WAIT_LIST = 16;
-    private Vec<UInt> wlAddr;
-    private Bool[] wlValid;
-    private Bool wlOverflow;
-    private Bool scanList;
-    private UInt scanIdx;
 
     public GrantScheduler(GrantSchedulerParams params) {
         this.p = params;
@@ -391,21 +384,6 @@ public final class GrantScheduler extends Module {
 
         UInt scanKind = reg("scan_kind", UInt(2));
         UInt scanAddr = reg("scan_addr", UInt(aw));
-        // The table addresses of the waiting messages (managed, no slot), so that the promotion
-        // and "best of its peer" scans read 16 entries instead of the whole table. An address whose
-        // message has stopped waiting costs a read and nothing else: the scan's eligibility test
-        // reads the entry. More waiting messages than the list holds: full scans until none waits.
-        wlAddr = reg("wait_addr", new Vec<>(WAIT_LIST, i -> UInt(aw)));
-        wlValid = new Bool[WAIT_LIST];
-        for (int k = 0; k < WAIT_LIST; k++) wlValid[k] = reg("wait_valid_" + k, Bool(), 0);
-        wlOverflow = reg("wait_overflow", Bool(), 0);
-        scanList = reg("scan_list", Bool(), 0);
-        scanIdx = reg("scan_idx", UInt(indexWidth(WAIT_LIST)), 0);
-        // Nobody waits: the list starts afresh (before the additions below, which win).
-        when(numWaiting.eq(0), () -> {
-            sync(wlOverflow, FALSE);
-            for (Bool v : wlValid) sync(v, FALSE);
-        });
         Bool scanIssue = reg("scan_issue", Bool(), 0);
         Bool p1 = reg("scan_p1", Bool(), 0);
         Bool pa = reg("scan_pa", Bool(), 0);
@@ -704,10 +682,7 @@ public final class GrantScheduler extends Module {
                     sync(curActive, FALSE);
                     sync(promoteIx, curSlot);
                     when(numWaiting.ne(0), () -> startScan(SCAN_PROMOTE, scanKind, scanAddr, scanIssue, sbFound));
-                }).otherwise(() -> {
-                    sync(numWaiting, numWaiting.sub(1));
-                    waitListRemove(curAddr);
-                });
+                }).otherwise(() -> sync(numWaiting, numWaiting.sub(1)));
             })).is(ACT_MANAGE, () -> {
                 sync(awFromWaiting, FALSE);
                 fsm.goTo(State.AW0);
@@ -740,10 +715,7 @@ public final class GrantScheduler extends Module {
                 sync(numActive, numActive.add(1));
                 sync(curActive, TRUE);
                 sync(curSlot, emptyIx);
-                when(awFromWaiting, () -> {
-                    sync(numWaiting, numWaiting.sub(1));
-                    waitListRemove(curAddr);
-                });
+                when(awFromWaiting, () -> sync(numWaiting, numWaiting.sub(1)));
                 awReturn(TRUE, awFromWaiting, tsSlot, tsDefer, tsReason, emptyIx);
             }).otherwise(() -> {
                 sync(it, 0);
@@ -784,10 +756,7 @@ public final class GrantScheduler extends Module {
                 when(awFromWaiting, () -> startScan(SCAN_PEERBEST, scanKind, scanAddr, scanIssue, sbFound))
                         .otherwise(() -> fsm.goTo(State.AW_APPLY));
             }).otherwise(() -> {
-                when(awFromWaiting.not(), () -> {
-                    sync(numWaiting, numWaiting.add(1));
-                    waitListAdd(curAddr);
-                });
+                when(awFromWaiting.not(), () -> sync(numWaiting, numWaiting.add(1)));
                 awReturn(FALSE, awFromWaiting, tsSlot, tsDefer, tsReason, curSlot);
             });
         });
@@ -799,9 +768,6 @@ public final class GrantScheduler extends Module {
             sync(curActive, TRUE);
             sync(curSlot, vIx);
             when(awFromWaiting.not(), () -> sync(numWaiting, numWaiting.add(1)));
-            // The victim starts to wait; a newcomer that waited stops.
-            when(awFromWaiting, () -> waitListRemove(curAddr));
-            waitListAdd(actAddr.read(vIx));
             awReturn(TRUE, awFromWaiting, tsSlot, tsDefer, tsReason, vIx);
         });
 
@@ -1025,12 +991,7 @@ public final class GrantScheduler extends Module {
 
         // ---- table scans (one entry per cycle, pipelined) ------------------------------------------
         fsm.on(State.SCAN, () -> {
-            when(scanIssue.and(scanList), () -> {
-                UInt next = scanIdx.add(1);
-                sync(scanIdx, next);
-                sync(scanAddr, wlAddr.read(next));
-                when(scanIdx.eq(WAIT_LIST - 1), () -> sync(scanIssue, FALSE));
-            }).elseWhen(scanIssue, () -> {
+            when(scanIssue, () -> {
                 sync(scanAddr, scanAddr.add(1));
                 when(scanAddr.eq(entries - 1), () -> sync(scanIssue, FALSE));
             });
@@ -1102,7 +1063,6 @@ public final class GrantScheduler extends Module {
                 sync(needy, needy.or(lit(1, SLOTS).shl(promoteIx)));
                 sync(numActive, numActive.add(1));
                 sync(numWaiting, numWaiting.sub(1));
-                waitListRemove(best.addr);
             });
             fsm.goTo(State.NEEDY);
         }).is(SCAN_PEERBEST, () -> {
@@ -1116,35 +1076,6 @@ public final class GrantScheduler extends Module {
 
     // ---- helpers that emit statements ----------------------------------------------------------
 
-    /** A message starts to wait: its address goes into a free place of the list, or the list overflows. */
-    private void waitListAdd(UInt addr) {
-        Bool any = FALSE;
-        UInt ix = lit(0, indexWidth(WAIT_LIST));
-        for (int k = WAIT_LIST - 1; k >= 0; k--) {
-            Bool free = wlValid[k].not();
-            any = any.or(free);
-            ix = mux(free, lit(k, ix.width()), ix);
-        }
-        UInt at = ix;
-        when(any, () -> {
-            for (int k = 0; k < WAIT_LIST; k++) {
-                int place = k;
-                when(at.eq(place), () -> {
-                    sync(wlValid[place], TRUE);
-                    sync(wlAddr.get(place), addr);
-                });
-            }
-        }).otherwise(() -> sync(wlOverflow, TRUE));
-    }
-
-    /** A message stops waiting: its address leaves the list. */
-    private void waitListRemove(UInt addr) {
-        for (int k = 0; k < WAIT_LIST; k++) {
-            int place = k;
-            when(wlValid[place].and(wlAddr.get(place).eq(addr)), () -> sync(wlValid[place], FALSE));
-        }
-    }
-
     /** total_incoming's next value, and whether it is below max_incoming. */
     private void setTotal(UInt next) {
         sync(total, next);
@@ -1153,11 +1084,7 @@ public final class GrantScheduler extends Module {
 
     private void startScan(int kind, UInt scanKind, UInt scanAddr, Bool scanIssue, Bool found) {
         sync(scanKind, kind);
-        // The FIFO scan looks at every managed message, active ones too: always the whole table.
-        Bool useList = kind == SCAN_FIFO ? FALSE : wlOverflow.not();
-        sync(scanList, useList);
-        sync(scanIdx, 0);
-        sync(scanAddr, mux(useList, wlAddr.get(0), lit(0, scanAddr.width())));
+        sync(scanAddr, 0);
         sync(scanIssue, TRUE);
         sync(found, FALSE);
         fsm.goTo(State.SCAN);

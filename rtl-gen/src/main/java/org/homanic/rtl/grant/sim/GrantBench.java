@@ -41,16 +41,13 @@ public final class GrantBench {
      * @param loadedLatencyMedian  cycles from an event's acceptance to the GRANT of its batch in the
      *                             8-message granting stream (events back to back), median
      * @param loadedLatencyMax     largest of those
-     * @param endWithFewWaitingCycles cycles an END of an active message takes while 8 messages
-     *                             wait: the promotion scan reads the list of waiting messages
-     * @param endWithWaitingCycles cycles an END of an active message takes while 24 messages wait
-     *                             (more than the list holds: the promotion scan reads the whole table)
+     * @param endWithWaitingCycles cycles an END of an active message takes when messages wait (promotion scan)
      */
     public record Result(int entries, double oneMessageEventsPerCycle, double grantingEventsPerCycle,
                          double activeEventsPerCycle, double mixedEventsPerCycle, double singlePacketEventsPerCycle,
                          double packetsPerBatch,
                          int latencyMin, int latencyMedian, int latencyMax, int loadedLatencyMedian,
-                         int loadedLatencyMax, long endWithFewWaitingCycles, long endWithWaitingCycles) {}
+                         int loadedLatencyMax, long endWithWaitingCycles) {}
 
     /** Packets per message in the granting streams: every batch of them moves the window. */
     private static final int GRANTING_PACKETS = 600;
@@ -73,16 +70,22 @@ public final class GrantBench {
         double active = measure(model, noLimits, sim -> stream(sim, 8, 8, events, false)).eventsPerCycle();
         double mixed = measure(model, noLimits, sim -> stream(sim, 32, 32, events, false)).eventsPerCycle();
         double small = measure(model, noLimits, sim -> singlePacketMessages(sim, events)).eventsPerCycle();
-        long fewWaiting = promotion(model, noLimits, 16);
         try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
-            long cycles = promotion(hw, noLimits, 32);
+            hw.start(noLimits);
+            // 32 messages of one packet each: 8 take the slots, 24 wait. Ending an active one
+            // promotes a waiting one, which takes a table scan.
+            for (int m = 0; m < 32; m++) {
+                int msg = m;
+                runEvent(hw, () -> hw.offerData(msg, 2L * msg, 1_000_000, 0, PAYLOAD, 40_000, false, true));
+            }
+            long cycles = runEvent(hw, () -> hw.offerEnd(new RpcKey(0, 0)));
             List<Integer> lat = new ArrayList<>(alone.latencies());
             List<Integer> loaded = new ArrayList<>(eight.latencies());
             Collections.sort(lat);
             Collections.sort(loaded);
             return new Result(params.entries(), single.eventsPerCycle(), eight.eventsPerCycle(), active, mixed, small,
                     (double) eight.packets() / Math.max(1, eight.batches()), lat.getFirst(), lat.get(lat.size() / 2),
-                    lat.getLast(), loaded.get(loaded.size() / 2), loaded.getLast(), fewWaiting, cycles);
+                    lat.getLast(), loaded.get(loaded.size() / 2), loaded.getLast(), cycles);
         }
     }
 
@@ -175,25 +178,6 @@ public final class GrantBench {
         }
         drain(hw);
         return new Stream((double) accepted / cycles, List.of(), accepted, accepted);
-    }
-
-    private static long promotion(Model model, GrantConfig config, int messages) {
-        try (GrantSchedulerSim hw = new GrantSchedulerSim(model.newSimulator())) {
-            return promotion(hw, config, messages);
-        }
-    }
-
-    /**
-     * {@code messages} messages of one packet each on as many peers: 8 take the slots, the others
-     * wait. The cycles of an END of an active one, which promotes a waiting one.
-     */
-    private static long promotion(GrantSchedulerSim hw, GrantConfig config, int messages) {
-        hw.start(config);
-        for (int m = 0; m < messages; m++) {
-            int msg = m;
-            runEvent(hw, () -> hw.offerData(msg, 2L * msg, 1_000_000, 0, PAYLOAD, 40_000, false, true));
-        }
-        return runEvent(hw, () -> hw.offerEnd(new RpcKey(0, 0)));
     }
 
     /** Offers nothing more and runs until the scheduler is idle. */
