@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
                         + "LOWER of the two capacities (or --load-mbps), whether or not earlier RPCs came back; TCP pipelines them "
                         + "into the client's one connection. Latency counts from the scheduled send time. p99 of the RPCs under "
                         + "1,000 bytes for both and the ratio TCP/Homa (Homa's goal: >= 5).",
+                "4. The same small RPCs alone, at their mixed-load send times with the others taken away, over both: how fast "
+                        + "each carries them with nothing else in flight. TCP's mixed-load p99 over such a floor is the highest "
+                        + "ratio a transport can reach whose small RPCs are no faster under the load than that floor.",
                 "Loads are MB/s of requests plus responses. Every response is checked byte for byte."},
         footer = {"", "Examples:", "  ./homa bench rpc", "  ./homa bench rpc --load 0.3 --json",
                 "  ./homa bench rpc --load-mbps 40 --clients 8 --mixed-rpcs 500 --json"})
@@ -130,7 +133,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
             Ports ports = readPorts(server);
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             InetSocketAddress tcp = new InetSocketAddress(loopback, ports.tcp());
-            Progress progress = new Progress(System.err, 6);
+            Progress progress = new Progress(System.err, 8);
             try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0), datapathConfig(mtu)), stackConfig(unschedBytes, maxIncoming), Clock.system()).start()) {
                 UdpDatapath datapath = (UdpDatapath) stack.datapath();
                 HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, ports.udp())), RpcBenchServer.HOMA_PORT);
@@ -149,14 +152,14 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
                 int[][] sizes = w4Sizes(capacityRpcs);
                 progress.begin("capacity, W4, Homa over UDP: " + clients + " clients x " + capacityRpcs + " RPCs, " + outstanding + " outstanding each");
-                RpcLoad.Result homaClosed = merge(perClient(c -> {
+                RpcLoad.Result homaClosed = mergeChecked(perClient(c -> {
                     try (HomaSocket socket = stack.openSocket()) {
                         return RpcLoad.run(socket, homa, capacityRpcs, outstanding, i -> sizes[c][(int) i], seed + c, n -> {});
                     }
                 }));
                 progress.done(summary(homaClosed) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(homaClosed)));
                 progress.begin("capacity, W4, TCP: " + clients + " connections x " + capacityRpcs + " RPCs, " + outstanding + " outstanding each");
-                RpcLoad.Result tcpClosed = merge(perClient(c -> TcpLoad.run(tcp, capacityRpcs, outstanding, i -> sizes[c][(int) i], seed + c)));
+                RpcLoad.Result tcpClosed = mergeChecked(perClient(c -> TcpLoad.run(tcp, capacityRpcs, outstanding, i -> sizes[c][(int) i], seed + c)));
                 progress.done(summary(tcpClosed) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(tcpClosed)));
 
                 double capacity = Math.min(megabytesPerSecond(homaClosed), megabytesPerSecond(tcpClosed));
@@ -179,7 +182,23 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 long cpu2 = cpuNanos(server);
                 progress.done(summary(merged(tcpOpen)) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(merged(tcpOpen))));
 
-                report(homaEcho, tcpEcho, homaClosed, tcpClosed, offered, schedules, homaOpen, tcpOpen, cpu1 - cpu0, cpu2 - cpu1);
+                // The same small RPCs with the large ones taken away: how fast each transport
+                // carries them with nothing else in flight, the floor of its mixed-load figure.
+                OpenLoopSchedule[] alone = Arrays.stream(schedules).map(sc -> sc.below(SMALL)).toArray(OpenLoopSchedule[]::new);
+                int aloneRpcs = Arrays.stream(alone).mapToInt(sc -> sc == null ? 0 : sc.count()).sum();
+                progress.begin("the same small RPCs alone, Homa over UDP: " + aloneRpcs + " RPCs under " + SMALL + " bytes at their mixed-load times");
+                OpenLoad.Result[] homaAlone = openLoop(start -> perSchedule(alone, (c, sc) -> {
+                    try (HomaSocket socket = stack.openSocket()) {
+                        return OpenLoad.homa(socket, homa, sc, block, start);
+                    }
+                }));
+                progress.done(summary(merged(homaAlone)));
+                progress.begin("the same small RPCs alone, TCP: " + aloneRpcs + " RPCs");
+                OpenLoad.Result[] tcpAlone = openLoop(start -> perSchedule(alone, (c, sc) -> OpenLoad.tcp(tcp, sc, block, start)));
+                progress.done(summary(merged(tcpAlone)));
+
+                report(homaEcho, tcpEcho, homaClosed, tcpClosed, offered, schedules, homaOpen, tcpOpen, cpu1 - cpu0, cpu2 - cpu1,
+                        merged(homaAlone), merged(tcpAlone));
             }
         } finally {
             server.getOutputStream().close();
@@ -224,6 +243,16 @@ public final class BenchRpcCommand implements Callable<Integer> {
         }
     }
 
+    private interface ScheduleRun<T> {
+        T run(int client, OpenLoopSchedule schedule) throws Exception;
+    }
+
+    /** {@link #perClient} for the clients that have a schedule (a client may have no small RPC). */
+    private <T> List<T> perSchedule(OpenLoopSchedule[] schedules, ScheduleRun<T> run) throws Exception {
+        List<T> results = perClient(c -> schedules[c] == null ? null : run.run(c, schedules[c]));
+        return results.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     private interface OpenRun {
         List<OpenLoad.Result> run(long start) throws Exception;
     }
@@ -236,9 +265,13 @@ public final class BenchRpcCommand implements Callable<Integer> {
         return results;
     }
 
-    /** Merges the clients' samples; the run took as long as its slowest client. */
+    private static RpcLoad.Result mergeChecked(List<RpcLoad.Result> parts) {
+        for (RpcLoad.Result r : parts) check(r, "capacity run");
+        return merge(parts);
+    }
+
+    /** Merges the clients' samples and counts; the run took as long as its slowest client. */
     private static RpcLoad.Result merge(List<RpcLoad.Result> parts) {
-        for (RpcLoad.Result r : parts) check(r, "mixed load");
         int n = parts.stream().mapToInt(r -> r.latencies().length).sum();
         long[] latencies = new long[n];
         int[] sizes = new int[n];
@@ -251,7 +284,10 @@ public final class BenchRpcCommand implements Callable<Integer> {
             nanos = Math.max(nanos, r.nanos());
             bytes += r.bytes();
         }
-        return new RpcLoad.Result(latencies, sizes, n, 0, 0, nanos, bytes);
+        int completed = parts.stream().mapToInt(RpcLoad.Result::completed).sum();
+        int failed = parts.stream().mapToInt(RpcLoad.Result::failed).sum();
+        int mismatched = parts.stream().mapToInt(RpcLoad.Result::mismatched).sum();
+        return new RpcLoad.Result(latencies, sizes, completed, failed, mismatched, nanos, bytes);
     }
 
     private static RpcLoad.Result merged(OpenLoad.Result[] parts) {
@@ -324,7 +360,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
     private void report(RpcLoad.Result homaEcho, RpcLoad.Result tcpEcho, RpcLoad.Result homaClosed, RpcLoad.Result tcpClosed,
                         double offered, OpenLoopSchedule[] schedules, OpenLoad.Result[] homaOpen, OpenLoad.Result[] tcpOpen,
-                        long homaCpuNanos, long tcpCpuNanos) throws IOException {
+                        long homaCpuNanos, long tcpCpuNanos, RpcLoad.Result homaAlone, RpcLoad.Result tcpAlone) throws IOException {
         long[] he = sorted(homaEcho), te = sorted(tcpEcho);
         double homaP50 = micros(he, 0.5), homaP99 = micros(he, 0.99);
         double tcpP50 = micros(te, 0.5), tcpP99 = micros(te, 0.99);
@@ -335,6 +371,11 @@ public final class BenchRpcCommand implements Callable<Integer> {
         long[] hs = below(homaMixed, SMALL), ts = below(tcpMixed, SMALL);
         double homaSmallP99 = micros(hs, 0.99), tcpSmallP99 = micros(ts, 0.99);
         double mixedRatio = tcpSmallP99 / homaSmallP99;
+        long[] ha = sorted(homaAlone), ta = sorted(tcpAlone);
+        double homaAloneP99 = micros(ha, 0.99), tcpAloneP99 = micros(ta, 0.99);
+        // The highest TCP/Homa ratio a transport can reach whose small RPCs under the mixed load
+        // are no faster than TCP's (or this Homa's) are with nothing else in flight.
+        double ceilingAtTcpFloor = tcpSmallP99 / tcpAloneP99, ceilingAtHomaFloor = tcpSmallP99 / homaAloneP99;
         double scheduled = Arrays.stream(schedules).mapToDouble(OpenLoopSchedule::offeredBytesPerSecond).sum() / 1e6;
         double homaAchieved = megabytesPerSecond(homaMixed), tcpAchieved = megabytesPerSecond(tcpMixed);
         long[] homaLags = sendLags(homaOpen), tcpLags = sendLags(tcpOpen);
@@ -386,6 +427,12 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("mixedSmallP99TcpToHomaRatio", round(mixedRatio));
             o.put("mixedGoalRatio", MIXED_GOAL);
             o.put("meetsMixedGoal", mixedRatio >= MIXED_GOAL);
+            o.put("homaSmallAloneP50Micros", round(micros(ha, 0.5)));
+            o.put("tcpSmallAloneP50Micros", round(micros(ta, 0.5)));
+            o.put("homaSmallAloneP99Micros", round(homaAloneP99));
+            o.put("tcpSmallAloneP99Micros", round(tcpAloneP99));
+            o.put("mixedSmallP99CeilingRatioAtTcpAloneFloor", round(ceilingAtTcpFloor));
+            o.put("mixedSmallP99CeilingRatioAtHomaAloneFloor", round(ceilingAtHomaFloor));
             o.put("homaMixedP99Micros", round(micros(sorted(homaMixed), 0.99)));
             o.put("tcpMixedP99Micros", round(micros(sorted(tcpMixed), 0.99)));
             o.put("seed", seed);
@@ -411,6 +458,11 @@ public final class BenchRpcCommand implements Callable<Integer> {
                     micros(ts, 0.5), tcpSmallP99, micros(sorted(tcpMixed), 0.99), tcpAchieved, micros(tcpLags, 0.99));
             out.printf(Locale.ROOT, "    CPU of both processes per MB moved: Homa %.2f ms, TCP %.2f ms%n", homaCpuPerMb, tcpCpuPerMb);
             out.printf(Locale.ROOT, "    TCP/Homa  p99 %.2f  (goal >= %.0f: %s)%n", mixedRatio, MIXED_GOAL, mixedRatio >= MIXED_GOAL ? "met" : "not met");
+            out.printf(Locale.ROOT, "  the same small RPCs alone (the large ones taken away), latency from the scheduled send:%n");
+            out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", micros(ha, 0.5), homaAloneP99);
+            out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us%n", micros(ta, 0.5), tcpAloneP99);
+            out.printf(Locale.ROOT, "    highest TCP/Homa p99 ratio for small RPCs no faster under the mixed load than alone: %.2f at TCP's floor, %.2f at this Homa's%n",
+                    ceilingAtTcpFloor, ceilingAtHomaFloor);
         }
         out.flush();
     }

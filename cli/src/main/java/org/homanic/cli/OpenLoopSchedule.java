@@ -41,6 +41,26 @@ record OpenLoopSchedule(long[] sendAt, int[] sizes, int[] offsets) {
     int count() { return sendAt.length; }
 
     /**
+     * The RPCs of this schedule whose request is under {@code limit} bytes, at their own send
+     * times and payload offsets: the same small RPCs with the others taken away, to measure
+     * how fast they are with nothing else in flight. Null when there is none.
+     */
+    OpenLoopSchedule below(int limit) {
+        int n = 0;
+        for (int size : sizes) if (size < limit) n++;
+        if (n == 0) return null;
+        long[] at = new long[n];
+        int[] size = new int[n], offset = new int[n];
+        for (int i = 0, k = 0; i < sizes.length; i++) {
+            if (sizes[i] >= limit) continue;
+            at[k] = sendAt[i];
+            size[k] = sizes[i];
+            offset[k++] = offsets[i];
+        }
+        return new OpenLoopSchedule(at, size, offset);
+    }
+
+    /**
      * The load this schedule offers, in bytes per second of requests plus responses: the bytes
      * of the RPCs before the last over the time from the first send to the last (the usual
      * estimate of a Poisson process's rate from its arrivals); 0 for fewer than two RPCs.

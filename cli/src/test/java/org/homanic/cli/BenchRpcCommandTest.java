@@ -56,6 +56,14 @@ class BenchRpcCommandTest {
         double lower = Math.min(o.get("homaCapacityMegabytesPerSecond").asDouble(), o.get("tcpCapacityMegabytesPerSecond").asDouble());
         assertEquals(0.5 * lower, o.get("mixedOfferedMegabytesPerSecond").asDouble(), 0.01 + 0.001 * lower);
         assertEquals(smallRpcs(4, 2, 30), o.get("mixedSmallRpcs").asInt(), "every scheduled RPC under 1,000 bytes completed");
+
+        // The same small RPCs alone: each ceiling is TCP's mixed-load p99 over that floor.
+        for (String floor : new String[] {"Tcp", "Homa"}) {
+            double alone = o.get(floor.toLowerCase() + "SmallAloneP99Micros").asDouble();
+            assertTrue(alone > 0 && o.get(floor.toLowerCase() + "SmallAloneP50Micros").asDouble() <= alone, floor + " alone in " + o);
+            double ceiling = o.get("mixedSmallP99CeilingRatioAt" + floor + "AloneFloor").asDouble();
+            assertEquals(o.get("tcpMixedSmallP99Micros").asDouble() / alone, ceiling, 0.02 * ceiling + 0.01, floor);
+        }
     }
 
     @Test

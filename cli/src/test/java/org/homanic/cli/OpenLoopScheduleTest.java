@@ -55,6 +55,23 @@ class OpenLoopScheduleTest {
     }
 
     @Test
+    void theSmallRpcsKeepTheirTimesAndPayloads() {
+        int[] pattern = {999, 1000, 5, 250_000, 1};
+        int[] next = {0};
+        OpenLoopSchedule all = OpenLoopSchedule.poisson(1000, 10, () -> pattern[next[0]++ % pattern.length], 9, BLOCK);
+        OpenLoopSchedule small = all.below(1000);
+        // Requests 0, 2, 4, 5, 7 and 9 are under 1,000 bytes (999, 5, 1, 999, 5, 1).
+        int[] kept = {0, 2, 4, 5, 7, 9};
+        assertEquals(kept.length, small.count());
+        for (int k = 0; k < kept.length; k++) {
+            assertEquals(all.sendAt()[kept[k]], small.sendAt()[k]);
+            assertEquals(all.sizes()[kept[k]], small.sizes()[k]);
+            assertEquals(all.offsets()[kept[k]], small.offsets()[k]);
+        }
+        assertNull(all.below(1), "no request is under 1 byte");
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> OpenLoopSchedule.poisson(0, 10, () -> 1, 1, BLOCK));
         assertThrows(IllegalArgumentException.class, () -> OpenLoopSchedule.poisson(10, 0, () -> 1, 1, BLOCK));
