@@ -14,14 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.lang.management.ManagementFactory;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,8 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code ./homa bench rpc}: Homa over UDP against Java TCP, between two processes on loopback. */
 @Command(name = "rpc", mixinStandardHelpOptions = true,
@@ -128,26 +122,30 @@ public final class BenchRpcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        Process server = startServer(clients, mtu, unschedBytes, maxIncoming);
-        try {
-            Ports ports = readPorts(server);
+        try (RpcBenchServerProcess server = new RpcBenchServerProcess(List.of("--homa-threads", Integer.toString(clients),
+                "--mtu", Integer.toString(mtu), "--unsched-bytes", Long.toString(unschedBytes), "--max-incoming", Long.toString(maxIncoming)))) {
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
-            InetSocketAddress tcp = new InetSocketAddress(loopback, ports.tcp());
+            InetSocketAddress tcp = new InetSocketAddress(loopback, server.tcpPort());
             Progress progress = new Progress(System.err, 8);
             try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0), datapathConfig(mtu)), stackConfig(unschedBytes, maxIncoming), Clock.system()).start()) {
                 UdpDatapath datapath = (UdpDatapath) stack.datapath();
-                HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, ports.udp())), RpcBenchServer.HOMA_PORT);
+                HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, server.udpPort())), RpcBenchServer.HOMA_PORT);
 
                 progress.begin("echo, Homa over UDP: " + warmupRpcs + " + " + echoRpcs + " RPCs of 100 bytes");
                 RpcLoad.Result homaEcho;
+                ProcessUsage homaEchoUsage;
                 try (HomaSocket socket = stack.openSocket()) {
                     check(RpcLoad.run(socket, homa, warmupRpcs, 1, i -> 100, seed, n -> {}), "Homa warm-up");
+                    ProcessUsage u0 = usage(server);
                     homaEcho = check(RpcLoad.run(socket, homa, echoRpcs, 1, i -> 100, seed, n -> {}), "Homa echo");
+                    homaEchoUsage = usage(server).minus(u0);
                 }
                 progress.done(summary(homaEcho));
                 progress.begin("echo, TCP: " + warmupRpcs + " + " + echoRpcs + " RPCs of 100 bytes");
                 if (warmupRpcs > 0) check(TcpLoad.run(tcp, warmupRpcs, 1, i -> 100, seed), "TCP warm-up");
+                ProcessUsage u0 = usage(server);
                 RpcLoad.Result tcpEcho = check(TcpLoad.run(tcp, echoRpcs, 1, i -> 100, seed), "TCP echo");
+                ProcessUsage tcpEchoUsage = usage(server).minus(u0);
                 progress.done(summary(tcpEcho));
 
                 int[][] sizes = w4Sizes(capacityRpcs);
@@ -169,7 +167,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 double seconds = Arrays.stream(schedules).mapToLong(sc -> sc.sendAt()[sc.count() - 1]).max().orElse(0) / 1e9;
                 String what = String.format(Locale.ROOT, "%d clients x %d RPCs, Poisson, %.1f MB/s offered (about %.0f s)", clients, mixedRpcs, offered, seconds);
                 progress.begin("mixed W4, open loop, Homa over UDP: " + what);
-                long cpu0 = cpuNanos(server);
+                ProcessUsage u1 = usage(server);
                 OpenLoad.Result[] homaOpen = openLoop(start -> perClient(c -> {
                     try (HomaSocket socket = stack.openSocket()) {
                         return OpenLoad.homa(socket, homa, schedules[c], block, start);
@@ -177,9 +175,9 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 }));
                 progress.done(summary(merged(homaOpen)) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(merged(homaOpen))));
                 progress.begin("mixed W4, open loop, TCP: " + what);
-                long cpu1 = cpuNanos(server);
+                ProcessUsage u2 = usage(server);
                 OpenLoad.Result[] tcpOpen = openLoop(start -> perClient(c -> OpenLoad.tcp(tcp, schedules[c], block, start)));
-                long cpu2 = cpuNanos(server);
+                ProcessUsage u3 = usage(server);
                 progress.done(summary(merged(tcpOpen)) + String.format(Locale.ROOT, ", %.1f MB/s", megabytesPerSecond(merged(tcpOpen))));
 
                 // The same small RPCs with the large ones taken away: how fast each transport
@@ -197,12 +195,9 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 OpenLoad.Result[] tcpAlone = openLoop(start -> perSchedule(alone, (c, sc) -> OpenLoad.tcp(tcp, sc, block, start)));
                 progress.done(summary(merged(tcpAlone)));
 
-                report(homaEcho, tcpEcho, homaClosed, tcpClosed, offered, schedules, homaOpen, tcpOpen, cpu1 - cpu0, cpu2 - cpu1,
-                        merged(homaAlone), merged(tcpAlone));
+                report(homaEcho, tcpEcho, homaClosed, tcpClosed, offered, schedules, homaOpen, tcpOpen,
+                        new Usage(homaEchoUsage, tcpEchoUsage, u2.minus(u1), u3.minus(u2)), merged(homaAlone), merged(tcpAlone));
             }
-        } finally {
-            server.getOutputStream().close();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
         }
         return 0;
     }
@@ -360,7 +355,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
     private void report(RpcLoad.Result homaEcho, RpcLoad.Result tcpEcho, RpcLoad.Result homaClosed, RpcLoad.Result tcpClosed,
                         double offered, OpenLoopSchedule[] schedules, OpenLoad.Result[] homaOpen, OpenLoad.Result[] tcpOpen,
-                        long homaCpuNanos, long tcpCpuNanos, RpcLoad.Result homaAlone, RpcLoad.Result tcpAlone) throws IOException {
+                        Usage usage, RpcLoad.Result homaAlone, RpcLoad.Result tcpAlone) throws IOException {
         long[] he = sorted(homaEcho), te = sorted(tcpEcho);
         double homaP50 = micros(he, 0.5), homaP99 = micros(he, 0.99);
         double tcpP50 = micros(te, 0.5), tcpP99 = micros(te, 0.99);
@@ -380,7 +375,10 @@ public final class BenchRpcCommand implements Callable<Integer> {
         double homaAchieved = megabytesPerSecond(homaMixed), tcpAchieved = megabytesPerSecond(tcpMixed);
         long[] homaLags = sendLags(homaOpen), tcpLags = sendLags(tcpOpen);
         // CPU of both processes over the phase (idle wake-ups included) per MB moved.
-        double homaCpuPerMb = homaCpuNanos / 1e6 / (homaMixed.bytes() / 1e6), tcpCpuPerMb = tcpCpuNanos / 1e6 / (tcpMixed.bytes() / 1e6);
+        double homaCpuPerMb = usage.homaMixed().cpuNanos() / 1e6 / (homaMixed.bytes() / 1e6);
+        double tcpCpuPerMb = usage.tcpMixed().cpuNanos() / 1e6 / (tcpMixed.bytes() / 1e6);
+        double homaEchoSwitches = perRpc(usage.homaEcho().switches(), homaEcho), tcpEchoSwitches = perRpc(usage.tcpEcho().switches(), tcpEcho);
+        double homaMixedSwitches = perRpc(usage.homaMixed().switches(), homaMixed), tcpMixedSwitches = perRpc(usage.tcpMixed().switches(), tcpMixed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -418,6 +416,14 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("tcpKeptUp", tcpAchieved >= KEPT_UP * scheduled);
             o.put("homaMixedCpuMillisPerMegabyte", round(homaCpuPerMb));
             o.put("tcpMixedCpuMillisPerMegabyte", round(tcpCpuPerMb));
+            o.put("homaEchoContextSwitchesPerRpc", round(homaEchoSwitches));
+            o.put("tcpEchoContextSwitchesPerRpc", round(tcpEchoSwitches));
+            o.put("homaEchoInvoluntarySwitchesPerRpc", round(perRpc(usage.homaEcho().involuntarySwitches(), homaEcho)));
+            o.put("tcpEchoInvoluntarySwitchesPerRpc", round(perRpc(usage.tcpEcho().involuntarySwitches(), tcpEcho)));
+            o.put("homaMixedContextSwitchesPerRpc", round(homaMixedSwitches));
+            o.put("tcpMixedContextSwitchesPerRpc", round(tcpMixedSwitches));
+            o.put("homaMixedInvoluntarySwitchesPerRpc", round(perRpc(usage.homaMixed().involuntarySwitches(), homaMixed)));
+            o.put("tcpMixedInvoluntarySwitchesPerRpc", round(perRpc(usage.tcpMixed().involuntarySwitches(), tcpMixed)));
             o.put("homaSendLagP99Micros", round(micros(homaLags, 0.99)));
             o.put("tcpSendLagP99Micros", round(micros(tcpLags, 0.99)));
             o.put("homaMixedSmallP50Micros", round(micros(hs, 0.5)));
@@ -445,7 +451,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  echo, 100 bytes, one at a time (%,d RPCs each):%n", echoRpcs);
             out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", homaP50, homaP99);
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us%n", tcpP50, tcpP99);
-            out.printf(Locale.ROOT, "    TCP/Homa  p50 %.2f   p99 %.2f%n", tcpP50 / homaP50, tcpP99 / homaP99);
+            out.printf(Locale.ROOT, "    TCP/Homa  p50 %.2f   p99 %.2f   (context switches per RPC, both processes: Homa %.1f, TCP %.1f)%n",
+                    tcpP50 / homaP50, tcpP99 / homaP99, homaEchoSwitches, tcpEchoSwitches);
             out.printf(Locale.ROOT, "  capacity, W4, closed loop, %d clients x %d outstanding, %d RPCs each:%n", clients, outstanding, capacityRpcs);
             out.printf(Locale.ROOT, "    Homa  %7.1f MB/s   (p99 under %d bytes %.1f us)%n", homaCapacity, SMALL, micros(below(homaClosed, SMALL), 0.99));
             out.printf(Locale.ROOT, "    TCP   %7.1f MB/s   (p99 under %d bytes %.1f us)%n", tcpCapacity, SMALL, micros(below(tcpClosed, SMALL), 0.99));
@@ -456,7 +463,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
                     micros(hs, 0.5), homaSmallP99, micros(sorted(homaMixed), 0.99), homaAchieved, micros(homaLags, 0.99));
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us   (all sizes p99 %.1f us; %.1f MB/s achieved; send lag p99 %.1f us)%n",
                     micros(ts, 0.5), tcpSmallP99, micros(sorted(tcpMixed), 0.99), tcpAchieved, micros(tcpLags, 0.99));
-            out.printf(Locale.ROOT, "    CPU of both processes per MB moved: Homa %.2f ms, TCP %.2f ms%n", homaCpuPerMb, tcpCpuPerMb);
+            out.printf(Locale.ROOT, "    CPU of both processes per MB moved: Homa %.2f ms, TCP %.2f ms; context switches per RPC: Homa %.1f, TCP %.1f%n",
+                    homaCpuPerMb, tcpCpuPerMb, homaMixedSwitches, tcpMixedSwitches);
             out.printf(Locale.ROOT, "    TCP/Homa  p99 %.2f  (goal >= %.0f: %s)%n", mixedRatio, MIXED_GOAL, mixedRatio >= MIXED_GOAL ? "met" : "not met");
             out.printf(Locale.ROOT, "  the same small RPCs alone (the large ones taken away), latency from the scheduled send:%n");
             out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", micros(ha, 0.5), homaAloneP99);
@@ -471,32 +479,19 @@ public final class BenchRpcCommand implements Callable<Integer> {
         return Math.round(v * 100) / 100.0;
     }
 
-    private record Ports(int udp, int tcp) {}
+    /** CPU time and context switches of both processes over the echo and mixed phases of each transport. */
+    private record Usage(ProcessUsage homaEcho, ProcessUsage tcpEcho, ProcessUsage homaMixed, ProcessUsage tcpMixed) {}
 
-    /** CPU time so far of this process and the server process together, in ns (0 for a part the platform does not report). */
-    private static long cpuNanos(Process server) {
-        long self = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? Math.max(0, os.getProcessCpuTime()) : 0;
-        return self + server.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    /** This process's usage plus the server's, so far. */
+    private static ProcessUsage usage(RpcBenchServerProcess server) throws IOException {
+        return ProcessUsage.ofThisProcess().plus(server.usage());
+    }
+
+    private static double perRpc(long count, RpcLoad.Result r) {
+        return r.completed() == 0 ? 0 : (double) count / r.completed();
     }
 
     static LinuxDatapathConfig datapathConfig(int mtu) {
         return LinuxDatapathConfig.defaults().withLinkMtu(mtu);
-    }
-
-    /** The server process; it answers Homa with as many threads as there are clients, as the TCP server has a thread per connection. */
-    private static Process startServer(int clients, int mtu, long unschedBytes, long maxIncoming) throws IOException {
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Homa.class.getName(), "bench", "rpc-server", "--homa-threads", Integer.toString(clients), "--mtu", Integer.toString(mtu),
-                "--unsched-bytes", Long.toString(unschedBytes), "--max-incoming", Long.toString(maxIncoming));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    private static Ports readPorts(Process server) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String line = r.readLine();
-        Matcher m = line == null ? null : Pattern.compile("ready udp=(\\d+) tcp=(\\d+)").matcher(line);
-        if (m == null || !m.find()) throw new CliException("the benchmark's server process did not start (it printed: " + line + ")");
-        return new Ports(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 }

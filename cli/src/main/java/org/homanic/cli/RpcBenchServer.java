@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -29,8 +32,8 @@ import java.util.concurrent.Callable;
  * The server half of {@code ./homa bench rpc}, run in a child JVM: a Homa echo server over UDP
  * ({@code --homa-threads} threads answering on one socket) and a TCP echo server (4-byte
  * length, then the bytes; a thread per connection), both on 127.0.0.1 with ports the kernel
- * picks. Prints one line with the ports, then serves until its
- * stdin closes (the parent is done or gone).
+ * picks. Prints one line with the ports, then serves until its stdin closes (the parent is
+ * done or gone), answering each line "usage" there with its {@link ProcessUsage}.
  */
 @Command(name = "rpc-server", hidden = true, description = "Internal: the server process of 'bench rpc'.")
 final class RpcBenchServer implements Callable<Integer> {
@@ -63,8 +66,13 @@ final class RpcBenchServer implements Callable<Integer> {
             PrintStream out = System.out;
             out.printf("ready udp=%d tcp=%d%n", datapath.boundAddress().getPort(), tcp.getLocalPort());
             out.flush();
-            while (System.in.read() >= 0) {
-                // wait for the parent to close our stdin
+            // Until the parent closes our stdin, answer each "usage" line with this process's usage.
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = commands.readLine()) != null; ) {
+                if (line.strip().equals("usage")) {
+                    out.println(ProcessUsage.ofThisProcess().line());
+                    out.flush();
+                }
             }
         }
         return 0;

@@ -57,6 +57,14 @@ class BenchRpcCommandTest {
         assertEquals(0.5 * lower, o.get("mixedOfferedMegabytesPerSecond").asDouble(), 0.01 + 0.001 * lower);
         assertEquals(smallRpcs(4, 2, 30), o.get("mixedSmallRpcs").asInt(), "every scheduled RPC under 1,000 bytes completed");
 
+        // Every RPC wakes each process at least once (the server for the request, the client for
+        // the response): at least two voluntary context switches per RPC for either transport.
+        for (String key : new String[] {"homaEchoContextSwitchesPerRpc", "tcpEchoContextSwitchesPerRpc",
+                "homaMixedContextSwitchesPerRpc", "tcpMixedContextSwitchesPerRpc"}) {
+            assertTrue(o.get(key).asDouble() >= 2, key + " in " + o);
+        }
+        assertTrue(o.get("homaEchoInvoluntarySwitchesPerRpc").asDouble() >= 0);
+
         // The same small RPCs alone: each ceiling is TCP's mixed-load p99 over that floor.
         for (String floor : new String[] {"Tcp", "Homa"}) {
             double alone = o.get(floor.toLowerCase() + "SmallAloneP99Micros").asDouble();

@@ -61,6 +61,9 @@ public final class Libc {
     private static final MethodHandle MMAP = errnoCall("mmap",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
     private static final MethodHandle MUNMAP = errnoCall("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle GETRUSAGE = errnoCall("getrusage", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    /** getrusage's who: the whole process, its ended threads included. */
+    public static final int RUSAGE_SELF = 0;
     private static final MethodHandle STRERROR = LINKER.downcallHandle(find("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {}
@@ -184,6 +187,15 @@ public final class Libc {
     public static long recvmsg(MemorySegment errno, int fd, MemorySegment msg, int flags) {
         try {
             return (long) RECVMSG.invokeExact(errno, fd, msg, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** getrusage(2) into {@code usage}, a {@link Structs#RUSAGE}. */
+    public static int getrusage(MemorySegment errno, int who, MemorySegment usage) {
+        try {
+            return (int) GETRUSAGE.invokeExact(errno, who, usage);
         } catch (Throwable t) {
             throw rethrow(t);
         }

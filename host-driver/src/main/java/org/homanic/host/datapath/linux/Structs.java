@@ -76,6 +76,16 @@ public final class Structs {
             JAVA_LONG.withName("tv_sec"),
             JAVA_LONG.withName("tv_nsec")).withName("timespec");
 
+    /** {@code struct rusage}: user and system time, then fourteen longs of counters. */
+    public static final StructLayout RUSAGE = MemoryLayout.structLayout(
+            TIMESPEC.withName("ru_utime"),   // a struct timeval: two longs, as timespec
+            TIMESPEC.withName("ru_stime"),
+            JAVA_LONG.withName("ru_maxrss"), JAVA_LONG.withName("ru_ixrss"), JAVA_LONG.withName("ru_idrss"),
+            JAVA_LONG.withName("ru_isrss"), JAVA_LONG.withName("ru_minflt"), JAVA_LONG.withName("ru_majflt"),
+            JAVA_LONG.withName("ru_nswap"), JAVA_LONG.withName("ru_inblock"), JAVA_LONG.withName("ru_oublock"),
+            JAVA_LONG.withName("ru_msgsnd"), JAVA_LONG.withName("ru_msgrcv"), JAVA_LONG.withName("ru_nsignals"),
+            JAVA_LONG.withName("ru_nvcsw"), JAVA_LONG.withName("ru_nivcsw")).withName("rusage");
+
     public static long offset(StructLayout s, String field) {
         return s.byteOffset(groupElement(field));
     }

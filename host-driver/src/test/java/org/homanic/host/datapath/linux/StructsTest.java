@@ -17,6 +17,7 @@ class StructsTest {
         assertEquals(16, Structs.CMSGHDR.byteSize());
         assertEquals(8, Structs.POLLFD.byteSize());
         assertEquals(16, Structs.TIMESPEC.byteSize());
+        assertEquals(144, Structs.RUSAGE.byteSize());
     }
 
     @Test
@@ -32,6 +33,9 @@ class StructsTest {
         assertEquals(40, Structs.mmsg("msg_controllen"));
         assertEquals(48, Structs.mmsg("msg_flags"));
         assertEquals(6, Structs.offset(Structs.POLLFD, "revents"));
+        assertEquals(16, Structs.offset(Structs.RUSAGE, "ru_stime"));
+        assertEquals(128, Structs.offset(Structs.RUSAGE, "ru_nvcsw"));
+        assertEquals(136, Structs.offset(Structs.RUSAGE, "ru_nivcsw"));
     }
 
     @Test
