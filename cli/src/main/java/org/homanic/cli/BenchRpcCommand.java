@@ -86,6 +86,11 @@ public final class BenchRpcCommand implements Callable<Integer> {
     @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "2000", description = "Mixed load (open loop): RPCs per client per transport (default ${DEFAULT-VALUE}).")
     int mixedRpcs;
 
+    @Option(names = "--mixed-warmup-rpcs", paramLabel = "N", defaultValue = "500",
+            description = "Mixed load: unmeasured open-loop RPCs per client per transport first, at the same load with other sizes "
+                    + "and times, so that neither transport is measured while the JIT still compiles its paths (default ${DEFAULT-VALUE}; 0: none).")
+    int mixedWarmupRpcs;
+
     static final double DEFAULT_LOAD = 0.5;
 
     @Option(names = "--load", paramLabel = "F",
@@ -126,7 +131,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
                 "--mtu", Integer.toString(mtu), "--unsched-bytes", Long.toString(unschedBytes), "--max-incoming", Long.toString(maxIncoming)))) {
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             InetSocketAddress tcp = new InetSocketAddress(loopback, server.tcpPort());
-            Progress progress = new Progress(System.err, 8);
+            Progress progress = new Progress(System.err, mixedWarmupRpcs > 0 ? 9 : 8);
             try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress(loopback, 0), datapathConfig(mtu)), stackConfig(unschedBytes, maxIncoming), Clock.system()).start()) {
                 UdpDatapath datapath = (UdpDatapath) stack.datapath();
                 HomaAddress homa = new HomaAddress(datapath.peer(new InetSocketAddress(loopback, server.udpPort())), RpcBenchServer.HOMA_PORT);
@@ -162,8 +167,22 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
                 double capacity = Math.min(megabytesPerSecond(homaClosed), megabytesPerSecond(tcpClosed));
                 double offered = loadMbps != null ? loadMbps : load * capacity;
-                OpenLoopSchedule[] schedules = schedules(offered);
+                OpenLoopSchedule[] schedules = schedules(offered, mixedRpcs, 0);
                 byte[] block = OpenLoad.payloadBlock(seed, PAYLOAD_BLOCK);
+                if (mixedWarmupRpcs > 0) {
+                    // The measured phases come after the JIT has compiled both transports' mixed-load
+                    // paths: without this, Homa's phase (the first) shared the CPUs with the compiler
+                    // threads, which were busy through it and nearly idle through TCP's.
+                    OpenLoopSchedule[] warmup = schedules(offered, mixedWarmupRpcs, WARMUP_SEED_SALT);
+                    progress.begin("mixed W4 warm-up (not measured), Homa then TCP: " + clients + " clients x " + mixedWarmupRpcs + " RPCs each");
+                    openLoop(start -> perClient(c -> {
+                        try (HomaSocket socket = stack.openSocket()) {
+                            return OpenLoad.homa(socket, homa, warmup[c], block, start);
+                        }
+                    }));
+                    openLoop(start -> perClient(c -> OpenLoad.tcp(tcp, warmup[c], block, start)));
+                    progress.done("done");
+                }
                 double seconds = Arrays.stream(schedules).mapToLong(sc -> sc.sendAt()[sc.count() - 1]).max().orElse(0) / 1e9;
                 String what = String.format(Locale.ROOT, "%d clients x %d RPCs, Poisson, %.1f MB/s offered (about %.0f s)", clients, mixedRpcs, offered, seconds);
                 progress.begin("mixed W4, open loop, Homa over UDP: " + what);
@@ -204,8 +223,9 @@ public final class BenchRpcCommand implements Callable<Integer> {
 
     private void validate() {
         if (echoRpcs < 100 || warmupRpcs < 0 || clients < 1 || clients > 64 || outstanding < 1 || outstanding > 64
-                || capacityRpcs < 10 || mixedRpcs < 10) {
-            throw usage("need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --capacity-rpcs >= 10, --mixed-rpcs >= 10");
+                || capacityRpcs < 10 || mixedRpcs < 10 || mixedWarmupRpcs < 0) {
+            throw usage("need --echo-rpcs >= 100, --warmup-rpcs >= 0, --clients 1..64, --outstanding 1..64, --capacity-rpcs >= 10, "
+                    + "--mixed-rpcs >= 10, --mixed-warmup-rpcs >= 0");
         }
         if (load != null && loadMbps != null) throw usage("--load and --load-mbps both set the offered load: give one");
         if (load == null) load = DEFAULT_LOAD;
@@ -304,16 +324,19 @@ public final class BenchRpcCommand implements Callable<Integer> {
      * that carries that many bytes each way at W4's mean size. Sizes come from the same
      * samplers as the capacity run's, and both transports get the very same schedules.
      */
-    private OpenLoopSchedule[] schedules(double offeredMbps) throws IOException {
+    private OpenLoopSchedule[] schedules(double offeredMbps, int count, long salt) throws IOException {
         Workload w4 = Workload.named("W4").cappedForHoma();
         double rpcsPerSecond = offeredMbps * 1e6 / (2 * w4.mean()) / clients;
         OpenLoopSchedule[] s = new OpenLoopSchedule[clients];
         for (int c = 0; c < clients; c++) {
-            MessageSizeSampler sampler = new MessageSizeSampler(w4, seed * 1000 + c);
-            s[c] = OpenLoopSchedule.poisson(rpcsPerSecond, mixedRpcs, sampler::next, seed * 1_000_003 + c, PAYLOAD_BLOCK);
+            MessageSizeSampler sampler = new MessageSizeSampler(w4, seed * 1000 + c + salt);
+            s[c] = OpenLoopSchedule.poisson(rpcsPerSecond, count, sampler::next, seed * 1_000_003 + c + salt, PAYLOAD_BLOCK);
         }
         return s;
     }
+
+    /** Added to the seeds of the warm-up's schedules, so that they differ from the measured ones. */
+    private static final long WARMUP_SEED_SALT = 0x5EED_0000L;
 
     private int[][] w4Sizes(int perClient) throws IOException {
         Workload w4 = Workload.named("W4").cappedForHoma();
@@ -409,6 +432,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("mixedOfferedMegabytesPerSecond", round(offered));
             o.put("mixedScheduledMegabytesPerSecond", round(scheduled));
             o.put("mixedRpcsPerClient", mixedRpcs);
+            o.put("mixedWarmupRpcsPerClient", mixedWarmupRpcs);
             o.put("mixedSmallRpcs", hs.length);
             o.put("homaMixedMegabytesPerSecond", round(homaAchieved));
             o.put("tcpMixedMegabytesPerSecond", round(tcpAchieved));

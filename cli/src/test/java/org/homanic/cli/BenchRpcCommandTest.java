@@ -13,7 +13,7 @@ class BenchRpcCommandTest {
 
     private static JsonNode run(String... extra) throws Exception {
         String[] base = {"bench", "rpc", "--echo-rpcs", "200", "--warmup-rpcs", "0", "--clients", "2", "--outstanding", "2",
-                "--capacity-rpcs", "20", "--mixed-rpcs", "30", "--seed", "4", "--json"};
+                "--capacity-rpcs", "20", "--mixed-rpcs", "30", "--mixed-warmup-rpcs", "10", "--seed", "4", "--json"};
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra)).toArray(String[]::new);
         CliRun r = CliRun.of(args);
         assertEquals(0, r.code(), r.err());
@@ -56,6 +56,7 @@ class BenchRpcCommandTest {
         double lower = Math.min(o.get("homaCapacityMegabytesPerSecond").asDouble(), o.get("tcpCapacityMegabytesPerSecond").asDouble());
         assertEquals(0.5 * lower, o.get("mixedOfferedMegabytesPerSecond").asDouble(), 0.01 + 0.001 * lower);
         assertEquals(smallRpcs(4, 2, 30), o.get("mixedSmallRpcs").asInt(), "every scheduled RPC under 1,000 bytes completed");
+        assertEquals(10, o.get("mixedWarmupRpcsPerClient").asInt());
 
         // Every RPC wakes each process at least once (the server for the request, the client for
         // the response): at least two voluntary context switches per RPC for either transport.
@@ -88,7 +89,8 @@ class BenchRpcCommandTest {
     @Test
     void badArgumentsAreUsageErrors() {
         for (String[] args : new String[][] {{"--clients", "0"}, {"--mtu", "100"}, {"--max-incoming", "5000"}, {"--load", "0"},
-                {"--load", "1.5"}, {"--load-mbps", "0"}, {"--load", "0.3", "--load-mbps", "3"}, {"--mixed-rpcs", "5"}, {"--capacity-rpcs", "5"}}) {
+                {"--load", "1.5"}, {"--load-mbps", "0"}, {"--load", "0.3", "--load-mbps", "3"}, {"--mixed-rpcs", "5"}, {"--capacity-rpcs", "5"},
+                {"--mixed-warmup-rpcs", "-1"}}) {
             String[] full = java.util.stream.Stream.concat(java.util.stream.Stream.of("bench", "rpc"), java.util.Arrays.stream(args)).toArray(String[]::new);
             CliRun r = CliRun.of(full);
             assertEquals(Homa.EXIT_USAGE, r.code(), String.join(" ", args));
