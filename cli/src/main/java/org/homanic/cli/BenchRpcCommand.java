@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -265,7 +266,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
     /** {@link #perClient} for the clients that have a schedule (a client may have no small RPC). */
     private <T> List<T> perSchedule(OpenLoopSchedule[] schedules, ScheduleRun<T> run) throws Exception {
         List<T> results = perClient(c -> schedules[c] == null ? null : run.run(c, schedules[c]));
-        return results.stream().filter(java.util.Objects::nonNull).toList();
+        return results.stream().filter(Objects::nonNull).toList();
     }
 
     private interface OpenRun {
