@@ -32,6 +32,8 @@ public final class HomaSocket implements AutoCloseable {
     /** Private RPCs in flight (value null) or finished (message or failure) but not yet taken. */
     final Map<Long, Object> privateResults = new HashMap<>();
     final Map<Long, CompletableFuture<HomaMessage>> privateFutures = new HashMap<>();
+    /** Threads waiting on this socket in waits of their own (HomaStack's thread waits), oldest first. */
+    final ArrayDeque<ThreadWait> waitingThreads = new ArrayDeque<>();
     final Condition arrived;
     boolean closed;
 

@@ -37,13 +37,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * called by the driver thread of {@link #start()} or by a test that drives the stack itself
  * (with a virtual clock, deterministically).
  *
- * <p><b>Who polls.</b> Once started, whoever holds the poller token may run the packet path and
- * wait in the datapath: an application thread blocked in {@code receive} takes it first, so the
- * thread that wants a message is the one the kernel wakes when its packet comes, and reads it
- * itself (no hand-off to another thread); the driver thread polls only while no application
- * thread waits, and otherwise stands by, waking once per timer tick. A receiver that finds the
- * token taken waits on its socket; whoever gives the token up wakes one such receiver, or the
- * driver when no receiver is left and messages are still moving.
+ * <p><b>Who polls.</b> Once started, the threads blocked in {@code receive} read the packets
+ * themselves, so that the thread that wants a message is, as often as can be, the one the
+ * kernel wakes when its packet comes (no hand-off to another thread). The driver thread polls
+ * only while no application thread waits, and otherwise stands by, waking once per timer tick
+ * to run the timer. How the receivers share the datapath depends on it:
+ * <ul>
+ * <li>With {@linkplain Datapath#newWaiter waits of its own per thread} (sockets: epoll), every
+ * receiver sleeps in its own wait, and each arrival wakes one of them, which reads it; a
+ * message it completes for another socket wakes a thread waiting there. No thread has to hand
+ * the polling on when it stops waiting. Rounds (read a batch, handle it) take turns.</li>
+ * <li>Otherwise whoever holds the poller token runs the packet path and waits in the datapath;
+ * a receiver that finds the token taken waits on its socket, and whoever gives the token up
+ * wakes one such receiver.</li>
+ * </ul>
+ * Either way, when the last receiver leaves while messages are still moving, the driver is
+ * woken to poll.
  */
 public final class HomaStack implements AutoCloseable {
     /**
@@ -84,6 +93,15 @@ public final class HomaStack implements AutoCloseable {
     private final AtomicInteger appWaiters = new AtomicInteger();
     /** Sockets of receivers waiting for the poller token, oldest first (under the lock). */
     private final ArrayDeque<HomaSocket> tokenWaiters = new ArrayDeque<>();
+    /** The driver's wait when the datapath has waits per thread (see the class comment); else null. */
+    private volatile ThreadWait driverWait;
+    private final ThreadLocal<ThreadWait> ownWait = new ThreadLocal<>();
+    /** Every thread's wait, to close with the stack (under the lock). */
+    private final List<ThreadWait> threadWaits = new ArrayList<>();
+    /** With waits per thread: one round (read a batch into {@link #pollBatch}, handle it) at a time. */
+    private final ReentrantLock roundLock = new ReentrantLock();
+    /** Threads in a wait of their own now: close lets them leave before closing the datapath. */
+    private final AtomicInteger inOwnWait = new AtomicInteger();
 
     private HomaStack(Datapath datapath, HostConfig config, Clock clock) {
         this.s = new StackState(this, datapath, config, clock);
@@ -185,7 +203,7 @@ public final class HomaStack implements AutoCloseable {
             for (CompletableFuture<HomaMessage> f : socket.privateFutures.values()) s.defer(() -> f.completeExceptionally(shut));
             socket.waiters.clear();
             socket.privateFutures.clear();
-            socket.arrived.signalAll();
+            s.wakeReceivers(socket, true);
             s.grantBuffersToWaiting();
             writer.flush();
         } finally {
@@ -283,6 +301,9 @@ public final class HomaStack implements AutoCloseable {
 
     /** Blocks up to {@code timeoutNanos} (0 = not at all) for a message; id 0 = any non-private one. */
     HomaMessage receive(HomaSocket socket, long id, long timeoutNanos) throws InterruptedException {
+        // A wait of this thread's own (made before taking the lock: it takes system calls).
+        // Virtual threads, possibly many, wait on the socket instead, and the driver polls for them.
+        ThreadWait own = driverWait == null || Thread.currentThread().isVirtual() ? null : ownWait();
         lock.lock();
         boolean waiting = false;
         boolean lastRoundWorked = false;
@@ -302,23 +323,38 @@ public final class HomaStack implements AutoCloseable {
                 }
                 long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
                 if (left <= 0) return null;
-                if (driver == null || lock.getHoldCount() > 1) {
-                    // Not started (a test drives the stack), or called under the lock: only wait.
+                if (driver == null || lock.getHoldCount() > 1 || (driverWait != null && own == null)) {
+                    // Not started (a test drives the stack), called under the lock, or a virtual
+                    // thread: only wait (the driver polls meanwhile when it is started).
                     socket.arrived.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+                } else if (own != null) {
+                    if (!waiting) {
+                        waiting = true;
+                        appWaiters.incrementAndGet();
+                        socket.waitingThreads.add(own);
+                        own.socket = socket;
+                    }
+                    own.woken = false;
+                    // After a round that did something, look again at once; else sleep until woken.
+                    long wait = lastRoundWorked ? 0 : Math.min(left, TimeUnit.SECONDS.toNanos(1));
+                    s.unlockAndRunDeferred();
+                    try {
+                        lastRoundWorked = ownRound(own, id == 0 ? socket : null, wait, false, deadline);
+                    } finally {
+                        lock.lock();
+                    }
                 } else {
                     if (!waiting) {
                         waiting = true;
                         appWaiters.incrementAndGet();
                     }
                     if (pollerToken.compareAndSet(false, true)) {
-                        if (id == 0) s.pollingFor = socket;
                         s.unlockAndRunDeferred();
                         try {
                             // After a round that did something, look again at once; else wait for a packet.
-                            lastRoundWorked = pollRound(lastRoundWorked ? 0 : Math.max(1, Math.min(left, untilNextTick)));
+                            lastRoundWorked = pollRound(lastRoundWorked ? 0 : Math.max(1, Math.min(left, untilNextTick)), id == 0 ? socket : null);
                         } finally {
                             lock.lock();
-                            s.pollingFor = null;
                             pollerToken.set(false);
                         }
                     } else {
@@ -336,8 +372,12 @@ public final class HomaStack implements AutoCloseable {
         } finally {
             if (waiting) {
                 appWaiters.decrementAndGet();
-                // Messages this poller's rounds left for other receivers of the socket.
-                if (!socket.ready.isEmpty()) socket.arrived.signalAll();
+                if (own != null) {
+                    socket.waitingThreads.remove(own);
+                    own.socket = null;
+                }
+                // Messages this thread's rounds left for other receivers of the socket.
+                for (int i = socket.ready.size(); i > 0; i--) s.wakeReceivers(socket, false);
                 handOnPolling();
             }
             s.unlockAndRunDeferred();
@@ -349,6 +389,11 @@ public final class HomaStack implements AutoCloseable {
      * wake a receiver waiting for the token, or else the driver when messages are still moving.
      */
     private void handOnPolling() {
+        ThreadWait standingBy = driverWait;
+        if (standingBy != null) {
+            if (appWaiters.get() == 0 && s.messagesInFlight()) s.defer(standingBy::wakeUp);
+            return;
+        }
         if (pollerToken.get()) return;
         HomaSocket next = tokenWaiters.peek();
         if (next != null) {
@@ -455,7 +500,14 @@ public final class HomaStack implements AutoCloseable {
         try {
             checkOpen();
             if (driver != null) throw new IllegalStateException("driver already running");
-            driver = Thread.ofPlatform().daemon().name("homa-driver-" + datapath.describe(localAddress())).start(this::drive);
+            Datapath.Waiter waiter = datapath.newWaiter();
+            Thread t = Thread.ofPlatform().daemon().name("homa-driver-" + datapath.describe(localAddress())).unstarted(this::drive);
+            if (waiter != null) {
+                waiter.listen(false);   // the driver's loop decides when it listens
+                driverWait = new ThreadWait(t, waiter);
+            }
+            driver = t;
+            t.start();
             return this;
         } finally {
             lock.unlock();
@@ -464,6 +516,11 @@ public final class HomaStack implements AutoCloseable {
 
     /** The driver thread: polls while no application thread waits in receive, else stands by. */
     private void drive() {
+        ThreadWait own = driverWait;
+        if (own != null) {
+            driveWithOwnWait(own);
+            return;
+        }
         boolean lastRoundWorked = true;
         while (!closed) {
             boolean standBy = appWaiters.get() > 0;
@@ -474,7 +531,7 @@ public final class HomaStack implements AutoCloseable {
             }
             try {
                 // Idle: wait for a packet, but no longer than the next timer tick.
-                lastRoundWorked = pollRound(lastRoundWorked || standBy ? 0 : Math.max(1, untilNextTick));
+                lastRoundWorked = pollRound(lastRoundWorked || standBy ? 0 : Math.max(1, untilNextTick), null);
             } finally {
                 pollerToken.set(false);
             }
@@ -493,12 +550,93 @@ public final class HomaStack implements AutoCloseable {
     }
 
     /**
+     * The driver with a wait of its own: it listens for packets only while no application thread
+     * waits in receive (they read the packets then), and otherwise wakes at each timer tick, or
+     * when the last receiver leaves while messages are moving, for a round that runs the timer.
+     */
+    private void driveWithOwnWait(ThreadWait own) {
+        boolean lastRoundWorked = true;
+        boolean listening = false;
+        while (!closed) {
+            boolean listen = appWaiters.get() == 0;
+            if (listen != listening) {
+                // Leaving and joining again puts the driver behind every receiver already
+                // listening, so that arrivals wake a receiver first.
+                own.waiter.listen(listen);
+                listening = listen;
+            }
+            lastRoundWorked = ownRound(own, null, lastRoundWorked && listen ? 0 : Math.max(1, untilNextTick), true, Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * A round of a thread with a wait of its own, called without the lock: sleeps up to
+     * {@code waitNanos} (0: not at all), then runs {@link #pollRound} once no other thread is in
+     * one. The driver ({@code always}) runs it in any case, for the timer; a receiver only when
+     * packets may be waiting, and it waits for another thread's round no later than its
+     * {@code deadline} ({@link System#nanoTime()}), so that a thread due elsewhere (to send,
+     * say) is not held up by the others' packets. Returns whether it did anything.
+     */
+    private boolean ownRound(ThreadWait own, HomaSocket pollingFor, long waitNanos, boolean always, long deadline) {
+        boolean packets = true;
+        if (waitNanos > 0) {
+            inOwnWait.incrementAndGet();
+            try {
+                if (!closed) packets = own.waiter.await(waitNanos);
+            } finally {
+                inOwnWait.decrementAndGet();
+            }
+        }
+        if (closed || !(packets || always)) return false;
+        if (always) {
+            roundLock.lock();
+        } else {
+            try {
+                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - System.nanoTime());
+                if (!roundLock.tryLock(left, TimeUnit.NANOSECONDS)) return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        try {
+            return pollRound(0, pollingFor);
+        } finally {
+            roundLock.unlock();
+        }
+    }
+
+    /** This thread's own wait, made on its first receive; waits of threads that ended are closed. */
+    private ThreadWait ownWait() {
+        ThreadWait w = ownWait.get();
+        if (w != null) return w;
+        w = new ThreadWait(Thread.currentThread(), datapath.newWaiter());
+        lock.lock();
+        try {
+            if (closed) {
+                w.waiter.close();
+                throw new IllegalStateException("Homa stack closed");
+            }
+            threadWaits.removeIf(t -> {
+                if (t.owner.isAlive()) return false;
+                t.waiter.close();
+                return true;
+            });
+            threadWaits.add(w);
+        } finally {
+            lock.unlock();
+        }
+        ownWait.set(w);
+        return w;
+    }
+
+    /**
      * A round of the packet path by the holder of the poller token, called without the lock:
      * waits up to {@code waitNanos} for a packet (0: not at all), drains the datapath into
      * {@link #pollBatch}, then under the lock handles the packets highest priority level first,
      * runs a due timer tick and sends what SRPT picks. Returns whether it did anything.
      */
-    private boolean pollRound(long waitNanos) {
+    private boolean pollRound(long waitNanos, HomaSocket pollingFor) {
         pollBatch.clear();
         // The wait returns at once when packets are there already: no look before it.
         if (waitNanos > 0 && !closed) datapath.awaitPackets(waitNanos);
@@ -506,11 +644,13 @@ public final class HomaStack implements AutoCloseable {
         lock.lock();
         try {
             if (closed) return false;
-            handleByLevel(pollBatch, n, true);
+            s.pollingFor = pollingFor;
+            handleByLevel(pollBatch, n, true, pollingFor);
             // A full batch means more packets wait in the datapath: the timer holds off until
             // they are read, so that packets queued here do not count as a peer's silence.
             return finishRound(n > 0, pollBatch.isFull());
         } finally {
+            s.pollingFor = null;
             pollBatch.clear();
             s.unlockAndRunDeferred();
         }
@@ -523,7 +663,7 @@ public final class HomaStack implements AutoCloseable {
      * {@code yieldLock}, sends what is due and lets waiting threads take the lock every
      * {@link #PACKETS_PER_LOCK_HOLD} packets.
      */
-    private void handleByLevel(PacketBatch batch, int n, boolean yieldLock) {
+    private void handleByLevel(PacketBatch batch, int n, boolean yieldLock, HomaSocket pollingFor) {
         int handled = 0;
         int levels = n > 1 ? HomaConstants.MAX_PRIORITIES : 1;
         for (int level = levels - 1; level >= 0; level--) {
@@ -533,8 +673,10 @@ public final class HomaStack implements AutoCloseable {
                 if (yieldLock && ++handled % PACKETS_PER_LOCK_HOLD == 0 && lock.hasQueuedThreads()) {
                     s.pumpTx();
                     writer.flush();
+                    s.pollingFor = null;
                     s.unlockAndRunDeferred();
                     lock.lock();
+                    s.pollingFor = pollingFor;
                     if (closed) return;
                 }
             }
@@ -575,7 +717,7 @@ public final class HomaStack implements AutoCloseable {
             if (closed) return false;
             rxBatch.clear();
             int n = datapath.poll(rxBatch);
-            handleByLevel(rxBatch, n, false);
+            handleByLevel(rxBatch, n, false, null);
             rxBatch.clear();
             return finishRound(n > 0, false);
         } finally {
@@ -595,13 +737,17 @@ public final class HomaStack implements AutoCloseable {
         }
         for (HomaSocket s : open) s.close();
         Thread d;
+        List<ThreadWait> waits;
         lock.lock();
         try {
             closed = true;
             d = driver;
+            waits = new ArrayList<>(threadWaits);
+            if (driverWait != null) waits.add(driverWait);
         } finally {
             lock.unlock();
         }
+        for (ThreadWait w : waits) w.wakeUp();
         if (d != null && d != Thread.currentThread()) {
             LockSupport.unpark(d);
             try {
@@ -613,6 +759,11 @@ public final class HomaStack implements AutoCloseable {
         // A receiver may still be in its last wait in the datapath (at most a tick): let it finish.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!pollerToken.compareAndSet(false, true) && System.nanoTime() < until) LockSupport.parkNanos(100_000);
+        try {
+            while ((inOwnWait.get() > 0 || roundLock.isLocked()) && System.nanoTime() < until) LockSupport.parkNanos(100_000);
+        } finally {
+            for (ThreadWait w : waits) w.waiter.close();
+        }
         datapath.close();
         s.arena.close();
     }

@@ -67,7 +67,7 @@ final class StackState {
     long order;
     /** Bytes of outgoing messages held (wmem). */
     long outgoingBytes;
-    /** The socket whose receiver, waiting for any message, holds the poller token now; else null. */
+    /** The socket whose receiver, waiting for any message, runs the packet path now (under the lock); else null. */
     HomaSocket pollingFor;
 
     StackState(HomaStack stack, Datapath datapath, HostConfig config, Clock clock) {
@@ -257,7 +257,23 @@ final class StackState {
                 if (socket == pollingFor) return;
             }
         }
+        wakeReceivers(socket, isPrivate);
+    }
+
+    /**
+     * Under the lock: a message is ready on {@code socket}. Wakes the threads waiting on its
+     * condition, and one thread waiting on it in a wait of its own (every one with {@code all},
+     * for a private message or a closed socket) that no delivery has woken yet; the wake-up
+     * itself waits until the lock is free.
+     */
+    void wakeReceivers(HomaSocket socket, boolean all) {
         socket.arrived.signalAll();
+        for (ThreadWait w : socket.waitingThreads) {
+            if (w.woken || w.owner == Thread.currentThread()) continue;
+            w.woken = true;
+            defer(w::wakeUp);
+            if (!all) return;
+        }
     }
 
     /** A future was cancelled before its message came: give the message to the next taker. */

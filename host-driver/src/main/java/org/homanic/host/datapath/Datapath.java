@@ -48,6 +48,33 @@ public interface Datapath extends AutoCloseable {
     }
 
     /**
+     * A wait of this datapath's own for one thread, or null when it has none (then the stack's
+     * threads take turns in {@link #awaitPackets}). With waiters, several threads sleep on the
+     * datapath at once and each arrival wakes one of them, which reads it: no thread has to
+     * pass the polling on to another when it stops waiting.
+     */
+    default Waiter newWaiter() { return null; }
+
+    /** One thread's sleep until packets arrive (see {@link #newWaiter}). */
+    interface Waiter extends AutoCloseable {
+        /**
+         * Sleeps up to {@code maxNanos}, until packets may be waiting (when this waiter listens),
+         * {@link #wake} is called or the time is up. Returns whether packets may be waiting.
+         * Only the owning thread calls it.
+         */
+        boolean await(long maxNanos);
+
+        /** Whether arrivals wake this waiter (they do from the start); only the owning thread calls it. */
+        void listen(boolean on);
+
+        /** Ends the current or the next {@link #await} at once; any thread may call it, also after close. */
+        void wake();
+
+        @Override
+        void close();
+    }
+
+    /**
      * DATA packets the datapath can take now without queueing them behind others (room in a
      * NIC's transmit ring); the sender sends at most this many per round, so its SRPT order is
      * not undone by a long queue below it. Unlimited by default.

@@ -32,6 +32,10 @@ public final class Libc {
     public static final int IPV6_RECVERR = 25, IPV6_V6ONLY = 26, IPV6_RECVTCLASS = 66, IPV6_TCLASS = 67;
     public static final int MSG_TRUNC = 0x20, MSG_DONTWAIT = 0x40, MSG_CTRUNC = 0x08, MSG_ERRQUEUE = 0x2000;
     public static final short POLLIN = 0x1, POLLOUT = 0x4;
+    public static final int EPOLL_CLOEXEC = 02000000, EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2;
+    /** EPOLLEXCLUSIVE: of the epoll instances waiting on one file, an event wakes one, not all. */
+    public static final int EPOLLIN = 0x1, EPOLLERR = 0x8, EPOLLEXCLUSIVE = 1 << 28;
+    public static final int EFD_NONBLOCK = 04000, EFD_CLOEXEC = 02000000;
     public static final int O_RDWR = 02, O_SYNC = 04010000, O_CLOEXEC = 02000000;
     public static final int PROT_READ = 0x1, PROT_WRITE = 0x2, MAP_SHARED = 0x01;
     /** mmap's failure value, (void *) -1. */
@@ -52,6 +56,15 @@ public final class Libc {
     private static final MethodHandle PPOLL = errnoCall("ppoll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
     // The batch calls are short and never block (MSG_DONTWAIT), so they run as critical calls:
     // no thread-state transition per batch.
+    private static final MethodHandle EPOLL_CREATE1 = errnoCall("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle EPOLL_CTL = errnoCall("epoll_ctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    /** epoll_pwait2 (glibc 2.35, Linux 5.11) takes a timespec; without it, epoll_wait's milliseconds. */
+    private static final MethodHandle EPOLL_PWAIT2 = LIBC.find("epoll_pwait2").isPresent()
+            ? errnoCall("epoll_pwait2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS)) : null;
+    private static final MethodHandle EPOLL_WAIT = errnoCall("epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle EVENTFD = errnoCall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle READ = errnoCall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle WRITE = errnoCall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle SENDMMSG = errnoCall("sendmmsg",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.critical(false));
     private static final MethodHandle RECVMMSG = errnoCall("recvmmsg",
@@ -163,6 +176,62 @@ public final class Libc {
     public static int ppoll(MemorySegment errno, MemorySegment fds, long nfds, MemorySegment timeout) {
         try {
             return (int) PPOLL.invokeExact(errno, fds, nfds, timeout, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int epollCreate1(MemorySegment errno, int flags) {
+        try {
+            return (int) EPOLL_CREATE1.invokeExact(errno, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** epoll_ctl; {@code event} is a {@link Structs#EPOLL_EVENT} (NULL for EPOLL_CTL_DEL). */
+    public static int epollCtl(MemorySegment errno, int epfd, int op, int fd, MemorySegment event) {
+        try {
+            return (int) EPOLL_CTL.invokeExact(errno, epfd, op, fd, event);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} (a {@link Structs#TIMESPEC}) for events into {@code events};
+     * where libc lacks epoll_pwait2, the wait is rounded up to whole milliseconds.
+     */
+    public static int epollWait(MemorySegment errno, int epfd, MemorySegment events, int maxEvents, MemorySegment timeout) {
+        try {
+            if (EPOLL_PWAIT2 != null) return (int) EPOLL_PWAIT2.invokeExact(errno, epfd, events, maxEvents, timeout, MemorySegment.NULL);
+            long nanos = timeout.get(JAVA_LONG, 0) * 1_000_000_000L + timeout.get(JAVA_LONG, 8);
+            int millis = (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999) / 1_000_000);
+            return (int) EPOLL_WAIT.invokeExact(errno, epfd, events, maxEvents, millis);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int eventfd(MemorySegment errno, int initial, int flags) {
+        try {
+            return (int) EVENTFD.invokeExact(errno, initial, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long read(MemorySegment errno, int fd, MemorySegment buffer, long count) {
+        try {
+            return (long) READ.invokeExact(errno, fd, buffer, count);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long write(MemorySegment errno, int fd, MemorySegment buffer, long count) {
+        try {
+            return (long) WRITE.invokeExact(errno, fd, buffer, count);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -611,6 +611,18 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         }
     }
 
+    /** Each thread waiting for packets has an epoll instance of its own on this socket: {@link EpollWaiter}. */
+    @Override
+    public final Waiter newWaiter() {
+        if (closed) throw new IllegalStateException("datapath closed");
+        return new EpollWaiter(this, fd);
+    }
+
+    /** A waiter saw the socket's error queue non-empty: the next poll reads it. */
+    final void errorsWaiting() {
+        errorsPending = true;
+    }
+
     /**
      * Packets handed to the kernel, received, dropped on send (full socket buffer, refused) and
      * dropped on receive (malformed, too long), and the GSO sends that carried several packets.

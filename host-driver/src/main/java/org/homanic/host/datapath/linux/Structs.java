@@ -10,6 +10,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
@@ -70,6 +71,19 @@ public final class Structs {
             JAVA_INT.withName("fd"),
             JAVA_SHORT.withName("events"),
             JAVA_SHORT.withName("revents")).withName("pollfd");
+
+    /**
+     * {@code struct epoll_event}: the event mask, then 8 bytes of user data. x86-64 packs it (12
+     * bytes, the data unaligned at 4); aarch64 aligns the data (16 bytes, the data at 8).
+     */
+    public static final StructLayout EPOLL_EVENT = isX86()
+            ? MemoryLayout.structLayout(JAVA_INT.withName("events"), JAVA_LONG_UNALIGNED.withName("data")).withName("epoll_event")
+            : MemoryLayout.structLayout(JAVA_INT.withName("events"), paddingLayout(4), JAVA_LONG.withName("data")).withName("epoll_event");
+
+    private static boolean isX86() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") || arch.equals("x86_64");
+    }
 
     /** {@code struct timespec}. */
     public static final StructLayout TIMESPEC = MemoryLayout.structLayout(
