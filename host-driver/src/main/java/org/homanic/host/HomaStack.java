@@ -60,6 +60,8 @@ public final class HomaStack implements AutoCloseable {
      * from the kernel's first-come queue at once, the more packets it can serve in priority order.
      */
     private static final int POLL_BATCHES = 16;
+    /** Longest single sleep of a receiver in its own wait: an interrupt is seen after at most this. */
+    private static final long OWN_WAIT_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Packets handled between chances for waiting application threads to take the lock. */
     private static final int PACKETS_PER_LOCK_HOLD = 64;
 
@@ -328,6 +330,8 @@ public final class HomaStack implements AutoCloseable {
                     // thread: only wait (the driver polls meanwhile when it is started).
                     socket.arrived.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
                 } else if (own != null) {
+                    // A native wait does not end on an interrupt: look before each one.
+                    if (Thread.interrupted()) throw new InterruptedException("interrupted while waiting for a message");
                     if (!waiting) {
                         waiting = true;
                         appWaiters.incrementAndGet();
@@ -335,8 +339,9 @@ public final class HomaStack implements AutoCloseable {
                         own.socket = socket;
                     }
                     own.woken = false;
-                    // After a round that did something, look again at once; else sleep until woken.
-                    long wait = lastRoundWorked ? 0 : Math.min(left, TimeUnit.SECONDS.toNanos(1));
+                    // After a round that did something, look again at once; else sleep until woken
+                    // (or for a tenth of a second at most, so that an interrupt is seen soon).
+                    long wait = lastRoundWorked ? 0 : Math.min(left, OWN_WAIT_LIMIT_NANOS);
                     s.unlockAndRunDeferred();
                     try {
                         lastRoundWorked = ownRound(own, id == 0 ? socket : null, wait, false, deadline);
@@ -540,7 +545,7 @@ public final class HomaStack implements AutoCloseable {
                 try {
                     handOnPolling();
                 } finally {
-                    lock.unlock();
+                    s.unlockAndRunDeferred();
                 }
                 // A receiver polls now (and runs the timer); look again at the next tick.
                 LockSupport.parkNanos(this, Math.max(1, untilNextTick));

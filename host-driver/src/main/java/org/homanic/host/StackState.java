@@ -80,7 +80,7 @@ final class StackState {
         this.payloads = new PayloadPool(arena, HomaConstants.MAX_MESSAGE_LENGTH);
         int mtu = datapath.mtu();
         if (mtu <= DataView.HEADER_LENGTH + HomaConstants.MAX_HEADER) throw new IllegalArgumentException("MTU " + mtu + " leaves no room for data");
-        this.writer = new PacketWriter(datapath, new PacketBatch(arena, config.batchSize(), mtu), metrics);
+        this.writer = new PacketWriter(datapath, () -> new PacketBatch(arena, config.batchSize(), mtu), metrics);
         // The software scheduler also serves messages a NIC scheduler could not hold (table full).
         this.nicSchedulesGrants = datapath.capabilities().contains(Capability.NIC_SCHEDULES_GRANTS);
         this.scheduler = new GrantScheduler(config.grants());
@@ -342,14 +342,21 @@ final class StackState {
 
     void defer(Runnable r) { deferred.add(r); }
 
-    /** Unlocks; completes futures only once the lock is free, so user callbacks never run under it. */
+    /**
+     * Unlocks; then, once the lock is free, sends the packets written under it and completes
+     * futures, so that neither a long send nor a user callback runs under it.
+     */
     void unlockAndRunDeferred() {
+        boolean last = lock.getHoldCount() == 1;
         List<Runnable> todo = null;
-        if (lock.getHoldCount() == 1 && !deferred.isEmpty()) {
+        if (last && !deferred.isEmpty()) {
             todo = new ArrayList<>(deferred);
             deferred.clear();
         }
         lock.unlock();
+        if (!last) return;
+        // The packets written under the lock go out now that it is free.
+        writer.sendQueued();
         if (todo != null) for (Runnable r : todo) r.run();
     }
 

@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * Moves Homa packets between this host and its peers. Packets start at the Homa header; a
  * datapath that needs IP/UDP/Ethernet adds and strips them itself. Peers are named by a
  * datapath-specific {@code long} (the in-memory datapath uses host numbers). {@link #poll} and
- * {@link #awaitPackets} come from the stack's poller, one thread at a time and without the
- * stack's lock; {@link #send} and the rest come under the stack's lock, so send and poll may
- * run at once and a datapath keeps them apart itself.
+ * {@link #awaitPackets} come without the stack's lock, one thread at a time; {@link #send} comes
+ * under it, or, where {@link #sendsAfterUnlock}, without it, one thread at a time; the rest come
+ * under it. So send and poll may run at once, and a datapath keeps them apart itself.
  */
 public interface Datapath extends AutoCloseable {
 
@@ -46,6 +46,14 @@ public interface Datapath extends AutoCloseable {
     default void awaitPackets(long maxNanos) {
         LockSupport.parkNanos(Math.min(maxNanos, 20_000));
     }
+
+    /**
+     * Whether the stack may queue the packets it writes under its lock and send them once the
+     * lock is free. Sockets want that: on loopback the kernel carries each datagram to its
+     * receiver inside the sending call, which then takes long. A datapath whose {@link #txRoom}
+     * must count each packet as it is written (a NIC's ring) does not.
+     */
+    default boolean sendsAfterUnlock() { return false; }
 
     /**
      * A wait of this datapath's own for one thread, or null when it has none (then the stack's

@@ -13,16 +13,33 @@ import org.homanic.protocol.wire.PacketType;
 import org.homanic.protocol.wire.ResendView;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Writes Homa packets straight into the slots of a reusable {@link PacketBatch} through the
- * protocol module's flyweight views, and hands the batch to the datapath when it is full or
- * on {@link #flush}. Nothing is allocated per packet.
+ * protocol module's flyweight views, under the stack's lock, and hands a batch to the datapath
+ * when it is full or {@linkplain #flush flushed}. Where the datapath
+ * {@linkplain Datapath#sendsAfterUnlock sends after the unlock}, the batch waits in a queue
+ * instead and whoever releases the lock sends what is queued ({@link #sendQueued}), so that a
+ * long send holds up no other thread's packets. Batches are reused: nothing is allocated per
+ * packet.
  */
 public final class PacketWriter {
+    /** Batches at most (one being filled, the rest queued or free); with all queued, a full one is sent at once. */
+    private static final int MAX_BATCHES = 8;
+
     private final Datapath datapath;
-    private final PacketBatch batch;
+    private final Supplier<PacketBatch> newBatch;
     private final Metrics metrics;
+    /** Filled batches in the order they were filled, and emptied ones; guarded by {@code queued}. */
+    private final ArrayDeque<PacketBatch> queued = new ArrayDeque<>(), free = new ArrayDeque<>();
+    /** One thread sends at a time, so the datapath sees the batches in order. */
+    private final ReentrantLock sending = new ReentrantLock();
+    private final boolean queues;
+    private PacketBatch batch;
+    private int batches = 1;
     private final HomaView common = new HomaView();
     private final DataView data = new DataView();
     private final GrantView grant = new GrantView();
@@ -30,9 +47,12 @@ public final class PacketWriter {
     private final AckView ack = new AckView();
     private final CutoffsView cutoffs = new CutoffsView();
 
-    public PacketWriter(Datapath datapath, PacketBatch batch, Metrics metrics) {
+    /** {@code newBatch} makes an empty batch (all of one slot size); the writer makes up to {@value #MAX_BATCHES}. */
+    public PacketWriter(Datapath datapath, Supplier<PacketBatch> newBatch, Metrics metrics) {
         this.datapath = datapath;
-        this.batch = batch;
+        this.newBatch = newBatch;
+        this.queues = datapath.sendsAfterUnlock();
+        this.batch = newBatch.get();
         this.metrics = metrics;
     }
 
@@ -93,14 +113,80 @@ public final class PacketWriter {
         commit(PacketType.CUTOFFS.minLength(), peer, level, PacketType.CUTOFFS);
     }
 
-    /** Sends whatever is in the batch. */
+    /** Under the stack's lock: sends whatever is in the batch, or queues it for {@link #sendQueued}. */
     public void flush() {
-        if (!batch.isEmpty()) datapath.send(batch);
+        if (!batch.isEmpty()) queue();
+    }
+
+    /**
+     * Without the stack's lock: sends the queued batches, in order. When another thread is
+     * sending already, returns at once: that thread sends these too before it stops.
+     */
+    public void sendQueued() {
+        while (hasQueued()) {
+            if (!sending.tryLock()) return;
+            try {
+                for (PacketBatch b; (b = nextQueued()) != null; ) {
+                    datapath.send(b);   // leaves it empty
+                    synchronized (queued) {
+                        free.add(b);
+                    }
+                }
+            } finally {
+                sending.unlock();
+            }
+            // A batch queued just before the unlock found the lock taken: look again.
+        }
     }
 
     private void commit(int length, long peer, int level, PacketType type) {
         batch.commit(length, peer, level);
         metrics.sent(type);
-        if (batch.isFull()) datapath.send(batch);
+        if (batch.isFull()) queue();
+    }
+
+    private void queue() {
+        if (!queues) {
+            datapath.send(batch);
+            return;
+        }
+        PacketBatch next;
+        synchronized (queued) {
+            next = free.poll();
+            if (next == null && batches < MAX_BATCHES) {
+                next = newBatch.get();
+                batches++;
+            }
+            if (next != null) {
+                queued.add(batch);
+                batch = next;
+                return;
+            }
+        }
+        // Every batch is queued: send what is queued and this one now, in order, under the lock.
+        sending.lock();
+        try {
+            for (PacketBatch b; (b = nextQueued()) != null; ) {
+                datapath.send(b);
+                synchronized (queued) {
+                    free.add(b);
+                }
+            }
+            datapath.send(batch);
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    private boolean hasQueued() {
+        synchronized (queued) {
+            return !queued.isEmpty();
+        }
+    }
+
+    private PacketBatch nextQueued() {
+        synchronized (queued) {
+            return queued.poll();
+        }
     }
 }

@@ -21,12 +21,13 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * What the UDP and raw-IP datapaths share: one non-blocking datagram socket, packets moved in
  * batches with sendmmsg / recvmmsg straight from and into the {@link PacketBatch} slots, each
  * packet's priority level put in the IP TOS byte / IPv6 traffic class (level << 5, spec 2.4)
- * through a per-packet control message, and ppoll for waiting. Every native structure is
- * allocated once here; a send or poll allocates nothing.
+ * through a per-packet control message. Every native structure is
+ * allocated once here; a send or poll allocates nothing. Threads wait for packets in
+ * {@link EpollWaiter}s of their own ({@link #newWaiter}), or one at a time in {@link #awaitPackets}.
  *
- * <p>Calls follow the SPI's threading: send (under the stack's lock) and poll (from the stack's
- * poller, without it) may come at once and are synchronized here; {@link #awaitPackets} comes
- * from the poller alone, one thread at a time, and has its own errno and poll structures.
+ * <p>A send and a poll may run at once: each has a lock, errno and structures of its own, and
+ * both meet only in the peer table and the unreachable queue, under this object's monitor. The
+ * stack sends after releasing its lock ({@link #sendsAfterUnlock}).
  */
 public abstract sealed class SocketDatapath implements Datapath permits UdpDatapath, RawIpDatapath {
     private static final long MMSG = Structs.MMSGHDR.byteSize();
@@ -78,6 +79,13 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     private final int maxBatch;
     private final MemorySegment errno = Libc.newErrnoCapture(arena);
     private final MemorySegment waitErrno = Libc.newErrnoCapture(arena);
+    /**
+     * Sending and receiving each have a lock and errno of their own, so a long send (on loopback
+     * the kernel carries each datagram to its receiver inside sendmmsg) does not hold up a
+     * receive; this object's monitor guards only the peer table, the unreachable queue and close.
+     */
+    private final Object sendLock = new Object(), receiveLock = new Object();
+    private final MemorySegment sendErrno = Libc.newErrnoCapture(arena), receiveErrno = Libc.newErrnoCapture(arena);
     private final MemorySegment txMsgs, txIovs, tosControl, gsoControl;
     private final MemorySegment[] txMsgFrom;
     /** Which batch packet each prepared message is, so a refused one can be reported. */
@@ -309,7 +317,13 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     }
 
     @Override
-    public final synchronized void send(PacketBatch batch) {
+    public final void send(PacketBatch batch) {
+        synchronized (sendLock) {
+            sendLocked(batch);
+        }
+    }
+
+    private void sendLocked(PacketBatch batch) {
         int n = batch.size();
         if (closed) {
             batch.clear();
@@ -317,6 +331,18 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         }
         for (int first = 0; first < n; first += maxBatch) {
             int m = Math.min(maxBatch, n - first);
+            int ready = prepare(batch, first, m);
+            transmit(batch, ready);
+        }
+        batch.clear();
+    }
+
+    /**
+     * Fills the send messages for packets [first, first + m) of the batch, joining runs into GSO
+     * sends; returns how many messages. Under this object's monitor, for the peer table.
+     */
+    private synchronized int prepare(PacketBatch batch, int first, int m) {
+        {
             int ready = 0;
             boolean gsoNow = gso;
             long groupPeer = -1;
@@ -369,9 +395,8 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 groupBytes = length;
                 groupOpen = true;
             }
-            transmit(batch, ready);
+            return ready;
         }
-        batch.clear();
     }
 
     /** Sends the first {@code ready} prepared messages; packets the kernel refuses are dropped (Homa recovers them). */
@@ -379,7 +404,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         int done = 0;
         boolean waited = false;
         while (done < ready) {
-            int r = Libc.sendmmsg(errno, fd, txMsgFrom[done], ready - done, Libc.MSG_DONTWAIT);
+            int r = Libc.sendmmsg(sendErrno, fd, txMsgFrom[done], ready - done, Libc.MSG_DONTWAIT);
             if (r > 0) {
                 for (int i = done; i < done + r; i++) {
                     packetsSent += preparedCount[i];
@@ -388,7 +413,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 done += r;
                 continue;
             }
-            int e = Libc.errno(errno);
+            int e = Libc.errno(sendErrno);
             if (e == Errno.EINTR) continue;
             if ((e == Errno.EAGAIN || e == Errno.ENOBUFS) && !waited) {
                 waited = true;
@@ -425,7 +450,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     }
 
     /** Queues a report for pollUnreachable; port 0 = every port of the peer. */
-    private void unreachablePort(long peer, int port) {
+    private synchronized void unreachablePort(long peer, int port) {
         if (unreachableCount == UNREACHABLE_QUEUE) return;
         unreachablePeers[unreachableCount] = peer;
         unreachablePorts[unreachableCount] = port;
@@ -436,7 +461,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         pollFd.set(JAVA_SHORT, POLL_EVENTS, Libc.POLLOUT);
         pollTimeout.set(JAVA_LONG, 0, 0);
         pollTimeout.set(JAVA_LONG, 8, SEND_ROOM_WAIT_NANOS);
-        Libc.ppoll(errno, pollFd, 1, pollTimeout);
+        Libc.ppoll(sendErrno, pollFd, 1, pollTimeout);
     }
 
     @Override
@@ -451,7 +476,13 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
     }
 
     @Override
-    public final synchronized int poll(PacketBatch batch) {
+    public final int poll(PacketBatch batch) {
+        synchronized (receiveLock) {
+            return pollLocked(batch);
+        }
+    }
+
+    private int pollLocked(PacketBatch batch) {
         if (closed) return 0;
         if (errorsPending) readIcmpErrors();
         int added = 0;
@@ -469,9 +500,9 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                     rxIovLength[k] = slot.byteSize();
                 }
             }
-            int r = Libc.recvmmsg(errno, fd, rxMsgs, m, Libc.MSG_DONTWAIT);
+            int r = Libc.recvmmsg(receiveErrno, fd, rxMsgs, m, Libc.MSG_DONTWAIT);
             if (r < 0) {
-                int e = Libc.errno(errno);
+                int e = Libc.errno(receiveErrno);
                 if (e == Errno.EINTR) continue;
                 if (e == Errno.EAGAIN) break;
                 if (readsIcmpErrors && isIcmpError(e)) {
@@ -498,7 +529,7 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
                 // A dropped message before this one left a hole: close it.
                 if (kept < k) MemorySegment.copy(landed, 0, slot, 0, homaLength);
                 int level = homaLevel(k);
-                long peer = peers.lookupOrAdd(rxNames, k * SocketAddresses.MAX_SIZE);
+                long peer = lookupOrAdd(rxNames, k * SocketAddresses.MAX_SIZE);
                 batch.commit(homaLength, peer, level);
                 kept++;
                 added++;
@@ -535,20 +566,25 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
             errMsg.set(JAVA_INT, MSG_NAMELEN_ONLY, (int) SocketAddresses.MAX_SIZE);
             errMsg.set(JAVA_LONG, MSG_CONTROLLEN_ONLY, ERR_CONTROL_SPACE);
             errMsg.set(JAVA_INT, MSG_FLAGS_ONLY, 0);
-            long r = Libc.recvmsg(errno, fd, errMsg, Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT);
+            long r = Libc.recvmsg(receiveErrno, fd, errMsg, Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT);
             if (r < 0) {
-                if (Libc.errno(errno) == Errno.EINTR) continue;
+                if (Libc.errno(receiveErrno) == Errno.EINTR) continue;
                 return;   // EAGAIN: the queue is empty
             }
             int icmpErrno = extendedErrno();
             if (icmpErrno == 0) continue;
-            long peer = peers.lookupOrAdd(errName, 0);
+            long peer = lookupOrAdd(errName, 0);
             if (icmpErrno == Errno.ECONNREFUSED && r >= 4) {
                 unreachable(peer, errData);
             } else if (icmpErrno != Errno.ECONNREFUSED) {
                 unreachablePort(peer, 0);
             }
         }
+    }
+
+    /** The peer number of a sockaddr the kernel wrote, under this object's monitor (the peer table). */
+    private synchronized long lookupOrAdd(MemorySegment sockaddr, long base) {
+        return peers.lookupOrAdd(sockaddr, base);
     }
 
     /** ee_errno of the IP_RECVERR / IPV6_RECVERR control message just read, 0 when there is none. */
@@ -611,6 +647,11 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         }
     }
 
+    @Override
+    public final boolean sendsAfterUnlock() {
+        return true;
+    }
+
     /** Each thread waiting for packets has an epoll instance of its own on this socket: {@link EpollWaiter}. */
     @Override
     public final Waiter newWaiter() {
@@ -627,8 +668,12 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
      * Packets handed to the kernel, received, dropped on send (full socket buffer, refused) and
      * dropped on receive (malformed, too long), and the GSO sends that carried several packets.
      */
-    public final synchronized Stats stats() {
-        return new Stats(packetsSent, packetsReceived, sendDrops, receiveDrops, gsoSends);
+    public final Stats stats() {
+        synchronized (sendLock) {
+            synchronized (receiveLock) {
+                return new Stats(packetsSent, packetsReceived, sendDrops, receiveDrops, gsoSends);
+            }
+        }
     }
 
     public record Stats(long packetsSent, long packetsReceived, long sendDrops, long receiveDrops, long gsoSends) {}
@@ -643,11 +688,18 @@ public abstract sealed class SocketDatapath implements Datapath permits UdpDatap
         }
     }
 
+    /** Waits for a send and a receive under way: neither may find the socket or its memory gone. */
     @Override
-    public final synchronized void close() {
-        if (closed) return;
-        closed = true;
-        Libc.close(errno, fd);
-        arena.close();
+    public final void close() {
+        synchronized (sendLock) {
+            synchronized (receiveLock) {
+                synchronized (this) {
+                    if (closed) return;
+                    closed = true;
+                    Libc.close(errno, fd);
+                    arena.close();
+                }
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
@@ -76,6 +78,25 @@ class ManyReceiversTest {
             server.close();
         }
         assertEquals(THREADS * RPCS_PER_CLIENT, served.get(), "each request served exactly once");
+    }
+
+    @Test
+    void anInterruptEndsAReceiveInItsOwnWait() throws Exception {
+        try (HomaStack stack = HomaStack.open(UdpDatapath.open(new InetSocketAddress("127.0.0.1", 0)), EchoRpcs.PATIENT, Clock.system()).start();
+             HomaSocket socket = stack.bind(EchoRpcs.SERVER_PORT)) {
+            CompletableFuture<Throwable> ended = new CompletableFuture<>();
+            Thread receiver = Thread.ofPlatform().start(() -> {
+                try {
+                    socket.receive(Duration.ofMinutes(5));
+                    ended.complete(null);
+                } catch (Throwable t) {
+                    ended.complete(t);
+                }
+            });
+            Thread.sleep(50);
+            receiver.interrupt();
+            assertInstanceOf(InterruptedException.class, ended.get(10, TimeUnit.SECONDS), "the receive ended by the interrupt");
+        }
     }
 
     /** Keeps {@link #OUTSTANDING} requests in flight on a socket of its own; returns how many came back right. */
