@@ -46,62 +46,51 @@ final class OpenLoad {
     }
 
     /**
-     * One Homa client on its own socket, built like the TCP client: a sender thread sends each
-     * request when it is due, and this thread takes the responses as they come.
+     * One Homa client on its own socket. One thread sends what is due, then waits in
+     * {@code receive} until the next send is due, so that the thread that waits for the
+     * responses is also the stack's poller (as in a closed-loop client).
      */
     static Result homa(HomaSocket socket, HomaAddress server, OpenLoopSchedule s, byte[] block, long start) throws InterruptedException {
         int n = s.count();
         MemorySegment blockSegment = MemorySegment.ofArray(block);
         long[] latencies = new long[n], lags = new long[n];
         int[] sizes = new int[n];
-        int[] sent = new int[1];
-        AtomicReference<RuntimeException> sendFailure = new AtomicReference<>();
-        Thread sender = Thread.ofPlatform().name("homa-open-sender").start(() -> {
-            try {
-                for (int i = 0; i < n; i++) {
-                    long due = start + s.sendAt()[i];
-                    for (long wait; (wait = due - System.nanoTime()) > 0; ) LockSupport.parkNanos(wait);
-                    lags[i] = System.nanoTime() - due;
-                    socket.send(server, blockSegment.asSlice(s.offsets()[i], s.sizes()[i]), i);
-                    sent[0] = i + 1;
-                }
-            } catch (RuntimeException e) {
-                sendFailure.set(e);
-            }
-        });
-        int done = 0, ok = 0, failed = 0, mismatched = 0;
+        int next = 0, done = 0, ok = 0, failed = 0, mismatched = 0;
         long bytes = 0, last = start;
-        try {
-            while (done < n) {
-                HomaMessage m;
-                try {
-                    m = socket.receive(STALL);
-                } catch (HomaRpcException e) {
-                    failed++;
-                    done++;
-                    continue;
-                }
-                if (m == null) {
-                    failed += n - done;
-                    break;
-                }
-                long t = System.nanoTime();
-                int i = (int) m.completionCookie();
-                try {
-                    if (!sameBytes(m, block, s.offsets()[i], s.sizes()[i])) mismatched++;
-                } finally {
-                    m.release();
-                }
-                latencies[ok] = t - (start + s.sendAt()[i]);
-                sizes[ok++] = s.sizes()[i];
-                bytes += 2L * s.sizes()[i];
-                last = t;
-                done++;
+        while (done < n) {
+            long now = System.nanoTime();
+            while (next < n && start + s.sendAt()[next] <= now) {
+                lags[next] = now - (start + s.sendAt()[next]);
+                socket.send(server, blockSegment.asSlice(s.offsets()[next], s.sizes()[next]), next);
+                next++;
+                now = System.nanoTime();
             }
-        } finally {
-            sender.join();
+            HomaMessage m;
+            try {
+                m = socket.receive(next < n ? Duration.ofNanos(Math.max(1, start + s.sendAt()[next] - now)) : STALL);
+            } catch (HomaRpcException e) {
+                failed++;
+                done++;
+                continue;
+            }
+            if (m == null) {
+                if (next < n) continue;   // the next send is due
+                failed += n - done;
+                break;
+            }
+            long t = System.nanoTime();
+            int i = (int) m.completionCookie();
+            try {
+                if (!sameBytes(m, block, s.offsets()[i], s.sizes()[i])) mismatched++;
+            } finally {
+                m.release();
+            }
+            latencies[ok] = t - (start + s.sendAt()[i]);
+            sizes[ok++] = s.sizes()[i];
+            bytes += 2L * s.sizes()[i];
+            last = t;
+            done++;
         }
-        if (sendFailure.get() != null) throw sendFailure.get();
         return new Result(new RpcLoad.Result(Arrays.copyOf(latencies, ok), Arrays.copyOf(sizes, ok), done, failed, mismatched,
                 last - start, bytes), lags);
     }
