@@ -280,10 +280,13 @@ class StreamLibrarySimTest {
             sources.add(s);
             bench.add(s);
             for (AxiStreamFrame f : randomFrames(random, 40, 200)) {
-                // Each frame carries its input number in its first byte, to tell them apart.
-                f.data()[0] = (byte) i;
-                s.send(f);
-                all.add(f);
+                // Each frame carries its input number in its first byte, to tell them apart
+                // (data() is a copy: the tagged bytes make a new frame).
+                byte[] data = f.data();
+                data[0] = (byte) i;
+                AxiStreamFrame tagged = new AxiStreamFrame(data);
+                s.send(tagged);
+                all.add(tagged);
             }
         }
         AxiStreamSink sink = new AxiStreamSink(AxiStreamPorts.of(sim, "m_axis_"), random).backPressure(0.3);
@@ -294,6 +297,7 @@ class StreamLibrarySimTest {
             int input = i;
             List<AxiStreamFrame> sent = all.stream().filter(f -> f.data()[0] == input).toList();
             List<AxiStreamFrame> got = sink.received().stream().filter(f -> f.data()[0] == input).toList();
+            assertEquals(40, sent.size(), "every frame of input " + i + " tagged");
             assertEquals(sent, got, "frames of input " + i);
         }
     }
