@@ -93,6 +93,14 @@ final class PacketReceiver {
             return;
         }
         HomaSocket socket = sockets[dport];
+        if (socket == null && type == PacketType.NEED_ACK) {
+            // The client socket closed since: nothing there wants the response any more. Ack it,
+            // or the server asks again every tick until it gives up (seconds later).
+            Peer peer = s.peer(from);
+            writer.ack(peer.address, dport, sport, localId, peer.ackIds, peer.ackPorts, peer.ackCount, s.controlLevel());
+            peer.ackCount = 0;
+            return;
+        }
         if (socket == null) {
             metrics.dropped(DropReason.UNKNOWN_PORT);
             if (type == PacketType.DATA && RpcIds.isRequest(localId)) datapath.reportPortUnreachable(from, dport);

@@ -131,6 +131,31 @@ class TimerAndRecoveryTest {
     }
 
     @Test
+    void aClientWhoseSocketClosedStillAcksTheResponse() {
+        try (Cluster c = new Cluster(FaultModel.none(), 1)) {
+            c.stepNanos = 50_000;
+            HomaStack serverStack = c.add(HostConfig.defaults());
+            HomaStack clientStack = c.add(HostConfig.defaults());
+            HomaSocket server = serverStack.bind(5);
+            HomaSocket client = clientStack.openSocket();
+            client.send(server.address(), new byte[10], 0);
+            HomaMessage[] got = new HomaMessage[1];
+            c.runUntil(() -> (got[0] = server.poll()) != null, 10_000);
+            server.reply(got[0], new byte[] {1});
+            got[0].release();
+            HomaMessage[] response = new HomaMessage[1];
+            c.runUntil(() -> (response[0] = client.poll()) != null, 10_000);
+            response[0].release();
+            // The ack waits for a DATA packet to the server that never comes: the socket closes.
+            client.close();
+            c.runUntil(() -> serverStack.liveRpcs() == 0, 100_000);
+            assertEquals(0, serverStack.metrics().get(Metrics.Counter.SERVER_RPCS_REAPED), "acked, not given up on");
+            assertEquals(1, serverStack.metrics().sent(PacketType.NEED_ACK), "asked once");
+            assertEquals(1, clientStack.metrics().sent(PacketType.ACK));
+        }
+    }
+
+    @Test
     void anRpcToAHostOrPortThatDoesNotExistFailsAsUnreachable() {
         try (Cluster c = new Cluster(FaultModel.none(), 1)) {
             HomaStack serverStack = c.add(HostConfig.defaults());
