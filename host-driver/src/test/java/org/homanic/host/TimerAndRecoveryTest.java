@@ -73,14 +73,10 @@ class TimerAndRecoveryTest {
     @Test
     void aBusyServerKeepsItsClientWaitingPastTheTimeout() {
         try (Cluster c = new Cluster(FaultModel.none(), 1)) {
-            c.stepNanos = 50_000;
-            HomaStack serverStack = c.add(HostConfig.defaults());
-            HomaStack clientStack = c.add(HostConfig.defaults());
-            HomaSocket server = serverStack.bind(5);
-            HomaSocket client = clientStack.openSocket();
-            client.send(server.address(), new byte[10], 0);
-            HomaMessage[] got = new HomaMessage[1];
-            c.runUntil(() -> (got[0] = server.poll()) != null, 10_000);
+            OneRequest r = OneRequest.in(c);
+            HomaStack serverStack = r.serverStack(), clientStack = r.clientStack();
+            HomaSocket server = r.server(), client = r.client();
+            HomaMessage[] got = {r.request()};
             c.runFor(300 * MS); // the application takes 300 ticks to answer
             assertNull(client.poll());
             server.reply(got[0], new byte[] {1});
@@ -113,14 +109,10 @@ class TimerAndRecoveryTest {
     @Test
     void aServerStopsAskingForAnAckFromAClientThatVanished() {
         try (Cluster c = new Cluster(FaultModel.none(), 1)) {
-            c.stepNanos = 50_000;
-            HomaStack serverStack = c.add(HostConfig.defaults());
-            HomaStack clientStack = c.add(HostConfig.defaults());
-            HomaSocket server = serverStack.bind(5);
-            HomaSocket client = clientStack.openSocket();
-            client.send(server.address(), new byte[10], 0);
-            HomaMessage[] got = new HomaMessage[1];
-            c.runUntil(() -> (got[0] = server.poll()) != null, 10_000);
+            OneRequest r = OneRequest.in(c);
+            HomaStack serverStack = r.serverStack(), clientStack = r.clientStack();
+            HomaSocket server = r.server(), client = r.client();
+            HomaMessage[] got = {r.request()};
             c.network.isolate(clientStack.localAddress(), true);
             server.reply(got[0], new byte[] {1});
             got[0].release();
@@ -133,14 +125,10 @@ class TimerAndRecoveryTest {
     @Test
     void aClientWhoseSocketClosedStillAcksTheResponse() {
         try (Cluster c = new Cluster(FaultModel.none(), 1)) {
-            c.stepNanos = 50_000;
-            HomaStack serverStack = c.add(HostConfig.defaults());
-            HomaStack clientStack = c.add(HostConfig.defaults());
-            HomaSocket server = serverStack.bind(5);
-            HomaSocket client = clientStack.openSocket();
-            client.send(server.address(), new byte[10], 0);
-            HomaMessage[] got = new HomaMessage[1];
-            c.runUntil(() -> (got[0] = server.poll()) != null, 10_000);
+            OneRequest r = OneRequest.in(c);
+            HomaStack serverStack = r.serverStack(), clientStack = r.clientStack();
+            HomaSocket server = r.server(), client = r.client();
+            HomaMessage[] got = {r.request()};
             server.reply(got[0], new byte[] {1});
             got[0].release();
             HomaMessage[] response = new HomaMessage[1];
@@ -174,6 +162,21 @@ class TimerAndRecoveryTest {
             }, 10_000);
             assertEquals(java.util.Set.of(noHost, noPort), failed);
             assertEquals(1, serverStack.metrics().dropped(org.homanic.host.metrics.DropReason.UNKNOWN_PORT));
+        }
+    }
+
+    /** A server on port 5 of one stack, a client socket on another, and the client's 10-byte request taken by the server. */
+    private record OneRequest(HomaStack serverStack, HomaStack clientStack, HomaSocket server, HomaSocket client, HomaMessage request) {
+        static OneRequest in(Cluster c) {
+            c.stepNanos = 50_000;
+            HomaStack serverStack = c.add(HostConfig.defaults());
+            HomaStack clientStack = c.add(HostConfig.defaults());
+            HomaSocket server = serverStack.bind(5);
+            HomaSocket client = clientStack.openSocket();
+            client.send(server.address(), new byte[10], 0);
+            HomaMessage[] got = new HomaMessage[1];
+            c.runUntil(() -> (got[0] = server.poll()) != null, 10_000);
+            return new OneRequest(serverStack, clientStack, server, client, got[0]);
         }
     }
 }
