@@ -336,7 +336,6 @@ public final class HomaStack implements AutoCloseable {
                         waiting = true;
                         appWaiters.incrementAndGet();
                         socket.waitingThreads.add(own);
-                        own.socket = socket;
                     }
                     own.woken = false;
                     // After a round that did something, look again at once; else sleep until woken
@@ -377,10 +376,7 @@ public final class HomaStack implements AutoCloseable {
         } finally {
             if (waiting) {
                 appWaiters.decrementAndGet();
-                if (own != null) {
-                    socket.waitingThreads.remove(own);
-                    own.socket = null;
-                }
+                if (own != null) socket.waitingThreads.remove(own);
                 // Messages this thread's rounds left for other receivers of the socket.
                 for (int i = socket.ready.size(); i > 0; i--) s.wakeReceivers(socket, false);
                 handOnPolling();
