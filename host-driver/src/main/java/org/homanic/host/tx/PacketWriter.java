@@ -126,12 +126,7 @@ public final class PacketWriter {
         while (hasQueued()) {
             if (!sending.tryLock()) return;
             try {
-                for (PacketBatch b; (b = nextQueued()) != null; ) {
-                    datapath.send(b);   // leaves it empty
-                    synchronized (queued) {
-                        free.add(b);
-                    }
-                }
+                sendAllQueued();
             } finally {
                 sending.unlock();
             }
@@ -166,15 +161,20 @@ public final class PacketWriter {
         // Every batch is queued: send what is queued and this one now, in order, under the lock.
         sending.lock();
         try {
-            for (PacketBatch b; (b = nextQueued()) != null; ) {
-                datapath.send(b);
-                synchronized (queued) {
-                    free.add(b);
-                }
-            }
+            sendAllQueued();
             datapath.send(batch);
         } finally {
             sending.unlock();
+        }
+    }
+
+    /** With {@code sending} held: sends every queued batch, oldest first, and frees it. */
+    private void sendAllQueued() {
+        for (PacketBatch b; (b = nextQueued()) != null; ) {
+            datapath.send(b);   // leaves it empty
+            synchronized (queued) {
+                free.add(b);
+            }
         }
     }
 
