@@ -72,7 +72,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
     @Option(names = "--echo-rpcs", paramLabel = "N", defaultValue = "20000", description = "Measured 100-byte RPCs per transport (default ${DEFAULT-VALUE}).")
     int echoRpcs;
 
-    @Option(names = "--warmup-rpcs", paramLabel = "N", defaultValue = "3000", description = "Unmeasured 100-byte RPCs per transport first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-rpcs", paramLabel = "N", defaultValue = "20000",
+            description = "Unmeasured 100-byte RPCs per transport first, so that the JIT has compiled the echo's paths before it is measured (default ${DEFAULT-VALUE}).")
     int warmupRpcs;
 
     @Option(names = "--clients", paramLabel = "K", defaultValue = "4", description = "Capacity and mixed load: clients sharing the server (default ${DEFAULT-VALUE}).")
@@ -87,7 +88,7 @@ public final class BenchRpcCommand implements Callable<Integer> {
     @Option(names = "--mixed-rpcs", paramLabel = "N", defaultValue = "2000", description = "Mixed load (open loop): RPCs per client per transport (default ${DEFAULT-VALUE}).")
     int mixedRpcs;
 
-    @Option(names = "--mixed-warmup-rpcs", paramLabel = "N", defaultValue = "500",
+    @Option(names = "--mixed-warmup-rpcs", paramLabel = "N", defaultValue = "2000",
             description = "Mixed load: unmeasured open-loop RPCs per client per transport first, at the same load with other sizes "
                     + "and times, so that neither transport is measured while the JIT still compiles its paths (default ${DEFAULT-VALUE}; 0: none).")
     int mixedWarmupRpcs;
@@ -449,6 +450,10 @@ public final class BenchRpcCommand implements Callable<Integer> {
             o.put("tcpMixedContextSwitchesPerRpc", round(tcpMixedSwitches));
             o.put("homaMixedInvoluntarySwitchesPerRpc", round(perRpc(usage.homaMixed().involuntarySwitches(), homaMixed)));
             o.put("tcpMixedInvoluntarySwitchesPerRpc", round(perRpc(usage.tcpMixed().involuntarySwitches(), tcpMixed)));
+            o.put("homaEchoJitCompileMillis", usage.homaEcho().jitMillis());
+            o.put("tcpEchoJitCompileMillis", usage.tcpEcho().jitMillis());
+            o.put("homaMixedJitCompileMillis", usage.homaMixed().jitMillis());
+            o.put("tcpMixedJitCompileMillis", usage.tcpMixed().jitMillis());
             o.put("homaSendLagP99Micros", round(micros(homaLags, 0.99)));
             o.put("tcpSendLagP99Micros", round(micros(tcpLags, 0.99)));
             o.put("homaMixedSmallP50Micros", round(micros(hs, 0.5)));
@@ -478,6 +483,8 @@ public final class BenchRpcCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us%n", tcpP50, tcpP99);
             out.printf(Locale.ROOT, "    TCP/Homa  p50 %.2f   p99 %.2f   (context switches per RPC, both processes: Homa %.1f, TCP %.1f)%n",
                     tcpP50 / homaP50, tcpP99 / homaP99, homaEchoSwitches, tcpEchoSwitches);
+            out.printf(Locale.ROOT, "    JIT compiling while measured, both processes: Homa %d ms, TCP %d ms%n",
+                    usage.homaEcho().jitMillis(), usage.tcpEcho().jitMillis());
             out.printf(Locale.ROOT, "  capacity, W4, closed loop, %d clients x %d outstanding, %d RPCs each:%n", clients, outstanding, capacityRpcs);
             out.printf(Locale.ROOT, "    Homa  %7.1f MB/s   (p99 under %d bytes %.1f us)%n", homaCapacity, SMALL, micros(below(homaClosed, SMALL), 0.99));
             out.printf(Locale.ROOT, "    TCP   %7.1f MB/s   (p99 under %d bytes %.1f us)%n", tcpCapacity, SMALL, micros(below(tcpClosed, SMALL), 0.99));
@@ -488,8 +495,9 @@ public final class BenchRpcCommand implements Callable<Integer> {
                     micros(hs, 0.5), homaSmallP99, micros(sorted(homaMixed), 0.99), homaAchieved, micros(homaLags, 0.99));
             out.printf(Locale.ROOT, "    TCP   p50 %8.1f us   p99 %8.1f us   (all sizes p99 %.1f us; %.1f MB/s achieved; send lag p99 %.1f us)%n",
                     micros(ts, 0.5), tcpSmallP99, micros(sorted(tcpMixed), 0.99), tcpAchieved, micros(tcpLags, 0.99));
-            out.printf(Locale.ROOT, "    CPU of both processes per MB moved: Homa %.2f ms, TCP %.2f ms; context switches per RPC: Homa %.1f, TCP %.1f%n",
-                    homaCpuPerMb, tcpCpuPerMb, homaMixedSwitches, tcpMixedSwitches);
+            out.printf(Locale.ROOT, "    CPU of both processes per MB moved: Homa %.2f ms, TCP %.2f ms; context switches per RPC: Homa %.1f, TCP %.1f;"
+                            + " JIT compiling: Homa %d ms, TCP %d ms%n",
+                    homaCpuPerMb, tcpCpuPerMb, homaMixedSwitches, tcpMixedSwitches, usage.homaMixed().jitMillis(), usage.tcpMixed().jitMillis());
             out.printf(Locale.ROOT, "    TCP/Homa  p99 %.2f  (goal >= %.0f: %s)%n", mixedRatio, MIXED_GOAL, mixedRatio >= MIXED_GOAL ? "met" : "not met");
             out.printf(Locale.ROOT, "  the same small RPCs alone (the large ones taken away), latency from the scheduled send:%n");
             out.printf(Locale.ROOT, "    Homa  p50 %8.1f us   p99 %8.1f us%n", micros(ha, 0.5), homaAloneP99);

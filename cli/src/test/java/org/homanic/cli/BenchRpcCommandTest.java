@@ -65,6 +65,9 @@ class BenchRpcCommandTest {
             assertTrue(o.get(key).asDouble() >= 2, key + " in " + o);
         }
         assertTrue(o.get("homaEchoInvoluntarySwitchesPerRpc").asDouble() >= 0);
+        for (String key : new String[] {"homaEchoJitCompileMillis", "tcpEchoJitCompileMillis", "homaMixedJitCompileMillis", "tcpMixedJitCompileMillis"}) {
+            assertTrue(o.get(key).asLong() >= 0, key + " in " + o);
+        }
 
         // The same small RPCs alone: each ceiling is TCP's mixed-load p99 over that floor.
         for (String floor : new String[] {"Tcp", "Homa"}) {

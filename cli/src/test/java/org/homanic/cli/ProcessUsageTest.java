@@ -23,10 +23,10 @@ class ProcessUsageTest {
 
     @Test
     void theServersLineRoundTrips() {
-        ProcessUsage u = new ProcessUsage(123_456_789, 42, 7);
+        ProcessUsage u = new ProcessUsage(123_456_789, 42, 7, 3);
         assertEquals(u, ProcessUsage.parse(u.line()));
         assertEquals(49, u.switches());
-        assertEquals(new ProcessUsage(2, 4, 6), new ProcessUsage(1, 2, 3).plus(new ProcessUsage(1, 2, 3)));
+        assertEquals(new ProcessUsage(2, 4, 6, 8), new ProcessUsage(1, 2, 3, 4).plus(new ProcessUsage(1, 2, 3, 4)));
         assertThrows(CliException.class, () -> ProcessUsage.parse("ready udp=1 tcp=2"));
         assertThrows(CliException.class, () -> ProcessUsage.parse(null));
     }
