@@ -64,6 +64,8 @@ public final class HomaStack implements AutoCloseable {
     private static final long OWN_WAIT_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Packets handled between chances for waiting application threads to take the lock. */
     private static final int PACKETS_PER_LOCK_HOLD = 64;
+    /** How often a receiver waiting for another thread's round looks whether its message came. */
+    private static final long ROUND_LOCK_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     private final StackState s;
     private final PacketReceiver receiver;
@@ -593,8 +595,15 @@ public final class HomaStack implements AutoCloseable {
             roundLock.lock();
         } else {
             try {
-                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - System.nanoTime());
-                if (!roundLock.tryLock(left, TimeUnit.NANOSECONDS)) return false;
+                // Waits in slices: a round under way may deliver this thread's message meanwhile
+                // (its wait is then woken), and the thread should go and take it rather than wait
+                // for that round, and its sends, to end.
+                while (!roundLock.tryLock()) {
+                    if (own.woken) return true;
+                    long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                    if (roundLock.tryLock(Math.clamp(left, 0, ROUND_LOCK_SLICE_NANOS), TimeUnit.NANOSECONDS)) break;
+                    if (left <= ROUND_LOCK_SLICE_NANOS) return false;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -10,7 +10,8 @@ import org.homanic.host.datapath.Datapath;
 final class ThreadWait {
     final Thread owner;
     final Datapath.Waiter waiter;
-    boolean woken;
+    /** Written under the stack's lock; read without it by the thread waiting for a round. */
+    volatile boolean woken;
 
     ThreadWait(Thread owner, Datapath.Waiter waiter) {
         this.owner = owner;
