@@ -578,7 +578,8 @@ public final class HomaStack implements AutoCloseable {
      * one. The driver ({@code always}) runs it in any case, for the timer; a receiver only when
      * packets may be waiting, and it waits for another thread's round no later than its
      * {@code deadline} ({@link System#nanoTime()}), so that a thread due elsewhere (to send,
-     * say) is not held up by the others' packets. Returns whether it did anything.
+     * say) is not held up by the others' packets, and no longer than until a delivery wakes
+     * it. Returns whether it did anything (or was woken: its message may be there).
      */
     private boolean ownRound(ThreadWait own, HomaSocket pollingFor, long waitNanos, boolean always, long deadline) {
         boolean packets = true;
